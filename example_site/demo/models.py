@@ -1,0 +1,27 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from wagtail_rencontres.services import queries
+
+
+class HomePage(Page):
+    """The example site's home page: an introduction and the next events."""
+
+    intro = RichTextField(verbose_name=_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["wagtail_rencontres.AgendaPage"]
+    max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_events"] = queries.filter_when(
+            queries.visible_events(locale=self.locale_id), "upcoming"
+        )[:3]
+        context["agendas"] = self.get_children().live().public().specific()
+        return context
+
+    class Meta:
+        verbose_name = _("home page")

@@ -1,0 +1,47 @@
+import datetime as dt
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from tests.factories import AgendaPageFactory, EventPageFactory, paris
+
+
+@pytest.fixture
+def root_page(db):
+    return Page.get_first_root_node()
+
+
+@pytest.fixture
+def site_root(root_page):
+    """The default site's root page, as a fresh test database has it."""
+    return Site.objects.get(is_default_site=True).root_page
+
+
+@pytest.fixture
+def agenda(site_root):
+    return AgendaPageFactory(parent=site_root, title="Agenda", slug="agenda")
+
+
+@pytest.fixture
+def make_event(agenda):
+    """Create a published event below the agenda: make_event(day, 9, 17, title=…)."""
+
+    def make(day=dt.date(2024, 11, 28), start_hour=9, end_hour=17, **fields):
+        fields.setdefault("start", paris(day, start_hour))
+        fields.setdefault("end", paris(day, end_hour))
+        return EventPageFactory(parent=fields.pop("parent", agenda), **fields)
+
+    return make
+
+
+@pytest.fixture
+def french(db):
+    return Locale.objects.get(language_code="fr")
+
+
+@pytest.fixture
+def demo(db):
+    """The full demo site, loaded as the example site's command does."""
+    from example_site.demo.demo_content import DemoLoader
+
+    return DemoLoader(today=dt.date(2026, 11, 25)).run()

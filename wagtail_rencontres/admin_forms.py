@@ -1,0 +1,67 @@
+"""Admin page forms: times are typed in the event's own timezone."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from wagtail_rencontres.enums import PartnerRole
+from wagtail_rencontres.services import dates
+
+EVENT_DATETIME_FIELDS = (
+    "start",
+    "end",
+    "previous_start",
+    "registration_opens_at",
+    "registration_closes_at",
+)
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Show and read the event's datetimes as wall-clock time in its timezone.
+
+    Without this, an editor whose admin runs in another timezone would shift
+    the event by the difference.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        tz_name = getattr(instance, "timezone", None)
+        if not tz_name:
+            return
+        for name in EVENT_DATETIME_FIELDS:
+            value = getattr(instance, name, None)
+            if name in self.fields and value is not None and name not in self.data:
+                self.initial[name] = dates.to_local(value, tz_name).replace(tzinfo=None)
+
+    def clean(self):
+        cleaned = super().clean()
+        tz_name = cleaned.get("timezone")
+        if not tz_name:
+            return cleaned
+        for name in EVENT_DATETIME_FIELDS:
+            if name not in self.fields or cleaned.get(name) is None:
+                continue
+            try:
+                cleaned[name] = dates.reinterpret(cleaned[name], tz_name)
+            except ValidationError as error:
+                self.add_error(name, error)
+                cleaned.pop(name, None)
+        self._check_funding_statement(cleaned)
+        return cleaned
+
+    def _check_funding_statement(self, cleaned):
+        formset = self.formsets.get("partners")
+        if formset is None or "funding_statement" not in self.fields:
+            return
+        has_funder = any(
+            form.cleaned_data.get("role") == PartnerRole.FUNDER
+            and not form.cleaned_data.get("DELETE")
+            for form in formset.forms
+            if hasattr(form, "cleaned_data")
+        )
+        if has_funder and not cleaned.get("funding_statement", "").strip():
+            self.add_error(
+                "funding_statement",
+                _("A co-funded event must carry the funding statement required by its funders."),
+            )

@@ -1,0 +1,132 @@
+"""The programme: a stream of days, each holding timed sessions.
+
+Built only from core blocks so that wagtail-localize extracts the text of
+titles, descriptions and rooms without custom segment code.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from wagtail_rencontres.enums import SessionFormat
+
+
+class SessionSpeakerBlock(blocks.StructBlock):
+    """A speaker chosen from the Speaker snippets, with a role in this session."""
+
+    speaker = SnippetChooserBlock("wagtail_rencontres.Speaker", label=_("speaker"))
+    role = blocks.CharBlock(
+        label=_("role in this session"),
+        required=False,
+        max_length=120,
+        help_text=_("For example: moderator, discussant. Leave empty for a speaker."),
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("Speaker")
+
+
+class SessionBlock(blocks.StructBlock):
+    """A time slot of a day: talk, round table, workshop, lunch…
+
+    Sessions of one day may overlap: parallel workshops are allowed.
+    """
+
+    start_time = blocks.TimeBlock(label=_("start time"))
+    end_time = blocks.TimeBlock(label=_("end time"), required=False)
+    title = blocks.CharBlock(label=_("title"), max_length=255)
+    format = blocks.ChoiceBlock(
+        label=_("format"), choices=SessionFormat.choices, default=SessionFormat.TALK
+    )
+    description = blocks.RichTextBlock(
+        label=_("description"),
+        required=False,
+        features=["bold", "italic", "link", "ol", "ul"],
+    )
+    speakers = blocks.ListBlock(SessionSpeakerBlock(), label=_("speakers"), default=[])
+    room = blocks.CharBlock(label=_("room"), required=False, max_length=120)
+    remote = blocks.BooleanBlock(
+        label=_("remote (visio)"),
+        required=False,
+        help_text=_("Tick when the session or one of its speakers takes part remotely."),
+    )
+    restricted_audiences = blocks.ListBlock(
+        SnippetChooserBlock("wagtail_rencontres.Audience"),
+        label=_("restricted to"),
+        default=[],
+        help_text=_(
+            "Leave empty for a session open to all. When set, only its time, title and "
+            "audience are public; the description, room and speakers stay private."
+        ),
+    )
+    capacity = blocks.IntegerBlock(
+        label=_("places"),
+        required=False,
+        min_value=1,
+        help_text=_("For workshops chosen at registration: the number of places."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        start, end = value.get("start_time"), value.get("end_time")
+        if start is not None and end is not None and end <= start:
+            raise StructBlockValidationError(
+                block_errors={
+                    "end_time": ValidationError(
+                        _("The end time must be after the start time."), code="end_before_start"
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "time"
+        label = _("Session")
+        form_classname = "struct-block rencontres-session"
+
+
+class DayBlock(blocks.StructBlock):
+    """One day of the programme."""
+
+    date = blocks.DateBlock(label=_("date"))
+    title = blocks.CharBlock(
+        label=_("title"),
+        required=False,
+        max_length=255,
+        help_text=_("Optional, for example “Day 1: diagnosis”."),
+    )
+    sessions = blocks.ListBlock(SessionBlock(), label=_("sessions"), default=[])
+
+    class Meta:
+        icon = "date"
+        label = _("Day")
+
+
+class ProgrammeBlock(blocks.StreamBlock):
+    day = DayBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        seen = {}
+        errors = {}
+        for index, child in enumerate(value):
+            day = child.value.get("date")
+            if day in seen:
+                errors[index] = StructBlockValidationError(
+                    block_errors={
+                        "date": ValidationError(
+                            _("This day already appears in the programme."),
+                            code="duplicate_day",
+                        )
+                    }
+                )
+            seen.setdefault(day, index)
+        if errors:
+            raise blocks.StreamBlockValidationError(block_errors=errors)
+        return value
+
+    class Meta:
+        label = _("Programme")

@@ -1,0 +1,37 @@
+"""Public models of wagtail-rencontres."""
+
+from wagtail_rencontres.models.mixins import AgendaPageMixin, CyclePageMixin, EventPageMixin
+from wagtail_rencontres.models.pages import AgendaPage, CyclePage, EventPage
+from wagtail_rencontres.models.relations import (
+    AbstractPartner,
+    CyclePartner,
+    CycleSession,
+    EventPartner,
+)
+from wagtail_rencontres.models.snippets import (
+    Audience,
+    EventFormat,
+    Organisation,
+    Speaker,
+    Theme,
+    Venue,
+)
+
+__all__ = [
+    "AbstractPartner",
+    "AgendaPage",
+    "AgendaPageMixin",
+    "Audience",
+    "CyclePage",
+    "CyclePageMixin",
+    "CyclePartner",
+    "CycleSession",
+    "EventFormat",
+    "EventPage",
+    "EventPageMixin",
+    "EventPartner",
+    "Organisation",
+    "Speaker",
+    "Theme",
+    "Venue",
+]

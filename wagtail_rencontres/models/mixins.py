@@ -1,0 +1,511 @@
+"""Abstract page behaviour, usable on a site's own base page.
+
+A site whose base page is swapped (``WAGTAILCORE_PAGE_MODEL``) builds its
+event page as ``class EventPage(EventPageMixin, MyBasePage)`` and keeps every
+feature; the shipped concrete pages in :mod:`.pages` do the same on
+``wagtail.models.Page``.
+"""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.search import index
+
+from wagtail_rencontres import conf
+from wagtail_rencontres.admin_forms import EventPageForm
+from wagtail_rencontres.blocks import (
+    BodyBlock,
+    DocumentsBlock,
+    ObjectivesBlock,
+    ProgrammeBlock,
+    ResourcesBlock,
+)
+from wagtail_rencontres.enums import (
+    AttendanceMode,
+    EventStatus,
+    PartnerRole,
+    RegistrationMode,
+)
+from wagtail_rencontres.services import dates, queries
+from wagtail_rencontres.validators import day_outside_event_message, validate_timezone
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
+
+
+def default_timezone():
+    return conf.get_setting("DEFAULT_TIMEZONE")
+
+
+def add_base_template(context):
+    """Let package templates extend the site's own base template."""
+    context["rencontres_base_template"] = conf.get_setting("BASE_TEMPLATE")
+    return context
+
+
+class EventPageMixin(models.Model):
+    """Everything an event page (*rencontre*) is and does."""
+
+    # Content
+    subtitle = models.TextField(
+        verbose_name=_("subtitle (chapô)"),
+        blank=True,
+        help_text=_("One or two sentences introducing the event, shown under the title."),
+    )
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    format = models.ForeignKey(
+        "wagtail_rencontres.EventFormat",
+        verbose_name=_("format"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Journée thématique, rencontre régionale, forum… Managed under Rencontres."),
+    )
+    themes = ParentalManyToManyField(
+        "wagtail_rencontres.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+    )
+    audiences = ParentalManyToManyField(
+        "wagtail_rencontres.Audience",
+        verbose_name=_("target audiences"),
+        blank=True,
+        related_name="+",
+    )
+    audience_text = RichTextField(
+        verbose_name=_("who is it for?"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Free text describing the audience, beyond the list of audiences."),
+    )
+    objectives = StreamField(
+        ObjectivesBlock(),
+        verbose_name=_("objectives"),
+        blank=True,
+        default=list,
+        help_text=_("One block per objective, shown as a list."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, default=list)
+
+    # Dates
+    start = models.DateTimeField(
+        verbose_name=_("start"),
+        help_text=_("Date and time in the event's timezone."),
+    )
+    end = models.DateTimeField(
+        verbose_name=_("end"),
+        help_text=_("Date and time in the event's timezone. May be on another day."),
+    )
+    timezone = models.CharField(
+        verbose_name=_("timezone"),
+        max_length=64,
+        default=default_timezone,
+        validators=[validate_timezone],
+        help_text=_("IANA name, for example Europe/Paris or America/Cayenne."),
+    )
+    all_day = models.BooleanField(
+        verbose_name=_("all day"),
+        default=False,
+        help_text=_("Hide the times: the event fills whole days, from the start to the end date."),
+    )
+    status = models.CharField(
+        verbose_name=_("status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text=_("Kept apart from publication: a cancelled event stays listed, flagged."),
+    )
+    previous_start = models.DateTimeField(
+        verbose_name=_("previous start"),
+        null=True,
+        blank=True,
+        help_text=_("For a rescheduled event: when it was first planned."),
+    )
+    uuid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+
+    # Practical information
+    attendance_mode = models.CharField(
+        verbose_name=_("attendance mode"),
+        max_length=10,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.OFFLINE,
+    )
+    online_url = models.URLField(
+        verbose_name=_("online link"),
+        blank=True,
+        help_text=_("Required for online and hybrid events."),
+    )
+    venue = models.ForeignKey(
+        "wagtail_rencontres.Venue",
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    practical_info = RichTextField(
+        verbose_name=_("practical information"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Lunch, accessibility, contact person…"),
+    )
+    funding_statement = models.TextField(
+        verbose_name=_("funding statement"),
+        blank=True,
+        help_text=_(
+            "Mention required by co-funders, for example “Ce projet est cofinancé par l'Union "
+            "européenne”. Required when a co-funder is listed."
+        ),
+    )
+    documents = StreamField(
+        DocumentsBlock(), verbose_name=_("documents and links"), blank=True, default=list
+    )
+
+    # Programme
+    programme = StreamField(ProgrammeBlock(), verbose_name=_("programme"), blank=True, default=list)
+    programme_to_come = models.BooleanField(
+        verbose_name=_("detailed programme to come"),
+        default=False,
+        help_text=_("Shows “Programme détaillé à venir” instead of, or after, the programme."),
+    )
+
+    # Registration settings (the engine lives in the registration module)
+    registration_mode = models.CharField(
+        verbose_name=_("registration"),
+        max_length=10,
+        choices=RegistrationMode.choices,
+        default=RegistrationMode.NONE,
+    )
+    registration_url = models.URLField(
+        verbose_name=_("external registration link"),
+        blank=True,
+        help_text=_("For external registration: the organiser's form."),
+    )
+    registration_link_label = models.CharField(
+        verbose_name=_("external link label"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example “S'inscrire sur le site de PQN-A”."),
+    )
+    registration_opens_at = models.DateTimeField(
+        verbose_name=_("registration opens"), null=True, blank=True
+    )
+    registration_closes_at = models.DateTimeField(
+        verbose_name=_("registration deadline"), null=True, blank=True
+    )
+
+    # After the event
+    resources = StreamField(
+        ResourcesBlock(),
+        verbose_name=_("after-event resources"),
+        blank=True,
+        default=list,
+        help_text=_("Slides, recordings, proceedings."),
+    )
+
+    content_panels = [
+        FieldPanel("subtitle"),
+        FieldPanel("image"),
+        FieldRowPanel([FieldPanel("format"), FieldPanel("status")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("timezone"), FieldPanel("all_day")]),
+                FieldPanel("previous_start"),
+            ],
+            heading=_("Dates"),
+        ),
+        FieldPanel("themes"),
+        FieldPanel("audiences"),
+        FieldPanel("audience_text"),
+        FieldPanel("objectives"),
+        FieldPanel("body"),
+    ]
+    programme_panels = [FieldPanel("programme_to_come"), FieldPanel("programme")]
+    practical_panels = [
+        FieldRowPanel([FieldPanel("attendance_mode"), FieldPanel("online_url")]),
+        FieldPanel("venue"),
+        FieldPanel("practical_info"),
+        InlinePanel("partners", label=_("Organisers, partners and co-funders")),
+        FieldPanel("funding_statement"),
+        FieldPanel("documents"),
+    ]
+    registration_panels = [
+        FieldPanel("registration_mode"),
+        FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
+        FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_link_label")]),
+    ]
+    after_panels = [FieldPanel("resources")]
+
+    base_form_class = EventPageForm
+    exclude_fields_in_copy = ["uuid"]
+
+    search_fields = [
+        index.SearchField("subtitle", boost=2),
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+        index.FilterField("status"),
+    ]
+
+    @classmethod
+    def build_edit_handler(cls, base_panels, promote_panels, settings_panels):
+        """Group panels in the tabs editors expect."""
+        return TabbedInterface(
+            [
+                ObjectList(base_panels, heading=_("Content")),
+                ObjectList(cls.programme_panels, heading=_("Programme")),
+                ObjectList(cls.practical_panels, heading=_("Practical information")),
+                ObjectList(cls.registration_panels, heading=_("Registration")),
+                ObjectList(cls.after_panels, heading=_("After the event")),
+                ObjectList(promote_panels, heading=_("Promote")),
+                ObjectList(settings_panels, heading=_("Settings")),
+            ]
+        )
+
+    # Derived values
+
+    @property
+    def local_start(self):
+        return dates.to_local(self.start, self.timezone)
+
+    @property
+    def local_end(self):
+        return dates.to_local(self.end, self.timezone)
+
+    @property
+    def local_previous_start(self):
+        return dates.to_local(self.previous_start, self.timezone)
+
+    @property
+    def local_registration_closes_at(self):
+        return dates.to_local(self.registration_closes_at, self.timezone)
+
+    @property
+    def is_multi_day(self):
+        first, last = dates.local_days(self.start, self.end, self.timezone)
+        return first != last
+
+    @property
+    def temporal_status(self):
+        return dates.temporal_status(self.start, self.end)
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def registration_is_open(self):
+        """Whether registration is accepted now, by this site or an external one."""
+        if self.registration_mode == RegistrationMode.NONE:
+            return False
+        if self.status in (EventStatus.CANCELLED, EventStatus.FULL, EventStatus.POSTPONED):
+            return False
+        now = timezone.now()
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return False
+        if self.registration_closes_at and now > self.registration_closes_at:
+            return False
+        return now <= self.end
+
+    @cached_property
+    def partners_by_role(self):
+        """Partner links grouped by role, in editor order: {role: [link, …]}."""
+        grouped = {role: [] for role in PartnerRole.values}
+        for link in self.partners.all():
+            grouped[link.role].append(link)
+        return grouped
+
+    def programme_days(self):
+        """The programme as days of sessions, each session annotated for display.
+
+        Restricted sessions keep only their public outline in ``public``
+        mode; see :mod:`wagtail_rencontres.services.programme`.
+        """
+        from wagtail_rencontres.services import programme
+
+        return programme.days(self)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = ValidationError(
+                _("The end must be after the start."), code="end_before_start"
+            )
+        if self.attendance_mode in (AttendanceMode.ONLINE, AttendanceMode.MIXED) and not (
+            self.online_url
+        ):
+            errors["online_url"] = ValidationError(
+                _("Online and hybrid events need an online link."), code="online_url_required"
+            )
+        if self.status == EventStatus.RESCHEDULED and not self.previous_start:
+            errors["previous_start"] = ValidationError(
+                _("Give the previous start of a rescheduled event."), code="previous_start_required"
+            )
+        if self.registration_mode == RegistrationMode.EXTERNAL and not self.registration_url:
+            errors["registration_url"] = ValidationError(
+                _("External registration needs a link."), code="registration_url_required"
+            )
+        if (
+            self.registration_opens_at
+            and self.registration_closes_at
+            and self.registration_closes_at <= self.registration_opens_at
+        ):
+            errors["registration_closes_at"] = ValidationError(
+                _("The deadline must be after the opening."), code="deadline_before_opening"
+            )
+        if "end" not in errors and self.start and self.end and self.timezone:
+            programme_error = self._programme_dates_error()
+            if programme_error:
+                errors["programme"] = programme_error
+        if errors:
+            raise ValidationError(errors)
+
+    def _programme_dates_error(self):
+        from wagtail.blocks import StreamBlockValidationError
+        from wagtail.blocks.struct_block import StructBlockValidationError
+
+        try:
+            first, last = dates.local_days(self.start, self.end, self.timezone)
+        except Exception:  # noqa: BLE001 - an invalid timezone is reported on its own field
+            return None
+        block_errors = {}
+        for position, child in enumerate(self.programme or []):
+            day = child.value.get("date")
+            if day is not None and not first <= day <= last:
+                block_errors[position] = StructBlockValidationError(
+                    block_errors={"date": day_outside_event_message(day, first, last)}
+                )
+        if block_errors:
+            return StreamBlockValidationError(block_errors=block_errors)
+        return None
+
+    def save(self, *args, **kwargs):
+        if self.all_day and self.start and self.end and self.timezone:
+            # Whole days: from local midnight on the first day to the last second of the last.
+            import datetime as dt
+
+            first, last = dates.local_days(self.start, self.end, self.timezone)
+            self.start = dates.make_local(first, dt.time(0, 0), self.timezone)
+            self.end = dates.make_local(last, dt.time(23, 59, 59), self.timezone)
+        super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = add_base_template(super().get_context(request, *args, **kwargs))
+        context["programme_days"] = self.programme_days()
+        context["cycles"] = queries.cycles_of_event(self)
+        return context
+
+    class Meta:
+        abstract = True
+
+
+class AgendaPageMixin(models.Model):
+    """An index of the events below it, upcoming first, with past events on request."""
+
+    intro = RichTextField(verbose_name=_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [FieldPanel("intro")]
+
+    search_fields = [index.SearchField("intro")]
+
+    def get_events(self):
+        """Live, public events below this agenda in its locale, with what listings show."""
+        return queries.events_below(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = add_base_template(super().get_context(request, *args, **kwargs))
+        when = request.GET.get("when", "upcoming")
+        if when not in ("upcoming", "past"):
+            when = "upcoming"
+        events = queries.filter_when(self.get_events(), when)
+        paginator = Paginator(events, conf.get_setting("AGENDA_PAGE_SIZE"))
+        page_obj = paginator.get_page(request.GET.get("page"))
+        context.update({"when": when, "events": page_obj.object_list, "page_obj": page_obj})
+        return context
+
+    class Meta:
+        abstract = True
+
+
+class CyclePageMixin(models.Model):
+    """A series of event sessions, such as a training cycle over a year."""
+
+    subtitle = models.TextField(verbose_name=_("subtitle (chapô)"), blank=True)
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = RichTextField(
+        verbose_name=_("description"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    themes = ParentalManyToManyField(
+        "wagtail_rencontres.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+    )
+    audiences = ParentalManyToManyField(
+        "wagtail_rencontres.Audience",
+        verbose_name=_("target audiences"),
+        blank=True,
+        related_name="+",
+    )
+    funding_statement = models.TextField(
+        verbose_name=_("funding statement"),
+        blank=True,
+        help_text=_("Mention required by co-funders, shown with their logos."),
+    )
+    documents = StreamField(
+        DocumentsBlock(), verbose_name=_("documents and links"), blank=True, default=list
+    )
+
+    content_panels = [
+        FieldPanel("subtitle"),
+        FieldPanel("image"),
+        FieldPanel("description"),
+        FieldPanel("themes"),
+        FieldPanel("audiences"),
+        InlinePanel("sessions", label=_("Sessions"), heading=_("Sessions of the cycle")),
+        InlinePanel("partners", label=_("Organisers, partners and co-funders")),
+        FieldPanel("funding_statement"),
+        FieldPanel("documents"),
+    ]
+
+    search_fields = [index.SearchField("subtitle", boost=2), index.SearchField("description")]
+
+    def get_sessions(self):
+        """Linked events, in the editor's order, that visitors may see."""
+        return queries.cycle_sessions(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = add_base_template(super().get_context(request, *args, **kwargs))
+        context["sessions"] = self.get_sessions()
+        return context
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,1 @@
+"""Domain logic as plain functions, grouped by noun."""

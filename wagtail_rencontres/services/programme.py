@@ -1,0 +1,102 @@
+"""Programme timetable: days of sessions, with the privacy rule for restricted sessions.
+
+A session restricted to some audiences shows only its public outline (times,
+title, format, audiences) to the public; its description, room and speakers
+are kept for registrants and editors.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import prefetch_related_objects
+
+from wagtail_rencontres.enums import SessionFormat
+from wagtail_rencontres.services import dates
+
+
+@dataclass
+class SessionSpeaker:
+    speaker: object
+    role: str = ""
+
+
+@dataclass
+class Session:
+    id: str
+    start: object  # aware datetime in the event's timezone
+    end: object
+    title: str
+    format: str
+    format_label: str
+    restricted: bool
+    restricted_to: list = field(default_factory=list)  # audience names
+    description: object = None
+    speakers: list = field(default_factory=list)
+    room: str = ""
+    remote: bool = False
+    capacity: int | None = None
+
+
+@dataclass
+class Day:
+    date: object
+    title: str
+    sessions: list
+
+
+def days(event, include_private=False):
+    """The event's programme as :class:`Day` objects, sessions sorted by start time."""
+    tz_name = event.timezone
+    result = []
+    raw_speakers = []
+    for child in event.programme or []:
+        day_value = child.value
+        day = day_value["date"]
+        sessions = []
+        for item in day_value["sessions"].bound_blocks:
+            value = item.value
+            audiences = [audience for audience in value["restricted_audiences"] if audience]
+            restricted = bool(audiences)
+            session = Session(
+                id=item.id or "",
+                start=dates.make_local_lenient(day, value["start_time"], tz_name),
+                end=(
+                    dates.make_local_lenient(day, value["end_time"], tz_name)
+                    if value["end_time"]
+                    else None
+                ),
+                title=value["title"],
+                format=value["format"],
+                format_label=str(SessionFormat(value["format"]).label)
+                if value["format"] in SessionFormat.values
+                else value["format"],
+                restricted=restricted,
+                restricted_to=[audience.name for audience in audiences],
+                remote=bool(value["remote"]),
+                capacity=value.get("capacity"),
+            )
+            if include_private or not restricted:
+                session.description = value["description"]
+                session.room = value["room"]
+                session.speakers = [
+                    SessionSpeaker(speaker=ref["speaker"], role=ref["role"])
+                    for ref in value["speakers"]
+                    if ref["speaker"] is not None
+                ]
+                raw_speakers.extend(ref.speaker for ref in session.speakers)
+            sessions.append(session)
+        sessions.sort(key=lambda session: (session.start, session.title))
+        result.append(Day(date=day, title=day_value["title"], sessions=sessions))
+    result.sort(key=lambda day: day.date)
+    if raw_speakers:
+        prefetch_related_objects(raw_speakers, "organisation")
+    return result
+
+
+def speakers(days_list):
+    """Distinct speakers of a programme, in order of first appearance."""
+    seen = {}
+    for day in days_list:
+        for session in day.sessions:
+            for ref in session.speakers:
+                seen.setdefault(ref.speaker.pk, ref.speaker)
+    return list(seen.values())
