@@ -23,8 +23,11 @@ def session_value(block, **overrides):
     }
     data.update(overrides)
     return block.to_python(
-        {**data, "start_time": data["start_time"].isoformat(),
-         "end_time": data["end_time"].isoformat() if data["end_time"] else None}
+        {
+            **data,
+            "start_time": data["start_time"].isoformat(),
+            "end_time": data["end_time"].isoformat() if data["end_time"] else None,
+        }
     )
 
 

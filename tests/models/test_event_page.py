@@ -11,7 +11,10 @@ pytestmark = pytest.mark.django_db
 
 
 def programme_day(day, sessions=()):
-    return {"type": "day", "value": {"date": day.isoformat(), "title": "", "sessions": list(sessions)}}
+    return {
+        "type": "day",
+        "value": {"date": day.isoformat(), "title": "", "sessions": list(sessions)},
+    }
 
 
 def errors_of(page):
@@ -81,9 +84,7 @@ def test_programme_day_outside_event_dates_is_refused(make_event):
 
 
 def test_programme_of_a_multi_day_event_may_use_every_day(make_event):
-    event = make_event(
-        start=paris(dt.date(2025, 3, 29), 14), end=paris(dt.date(2025, 3, 31), 12)
-    )
+    event = make_event(start=paris(dt.date(2025, 3, 29), 14), end=paris(dt.date(2025, 3, 31), 12))
     event.programme = [programme_day(dt.date(2025, 3, 29 + offset)) for offset in range(3)]
     event.full_clean()
     assert event.is_multi_day is True
@@ -114,9 +115,7 @@ def test_all_day_event_covers_whole_local_days(make_event):
 
 
 def test_event_across_dst_change_keeps_local_times(make_event):
-    event = make_event(
-        start=paris(dt.date(2025, 3, 29), 18), end=paris(dt.date(2025, 3, 30), 18)
-    )
+    event = make_event(start=paris(dt.date(2025, 3, 29), 18), end=paris(dt.date(2025, 3, 30), 18))
     assert event.local_start.utcoffset() == dt.timedelta(hours=1)
     assert event.local_end.utcoffset() == dt.timedelta(hours=2)
     assert event.end.astimezone(dt.UTC) - event.start.astimezone(dt.UTC) == dt.timedelta(hours=23)
@@ -140,11 +139,17 @@ def test_restricted_session_keeps_only_public_outline(make_event):
                         "format": "workshop",
                         "description": "<p>Travail confidentiel</p>",
                         "speakers": [
-                            {"type": "item", "id": "sp-1", "value": {"speaker": speaker.pk, "role": ""}}
+                            {
+                                "type": "item",
+                                "id": "sp-1",
+                                "value": {"speaker": speaker.pk, "role": ""},
+                            }
                         ],
                         "room": "Salle B",
                         "remote": False,
-                        "restricted_audiences": [{"type": "item", "id": "au-1", "value": audience.pk}],
+                        "restricted_audiences": [
+                            {"type": "item", "id": "au-1", "value": audience.pk}
+                        ],
                         "capacity": None,
                     },
                 }

@@ -38,12 +38,17 @@ def test_venue_address_lines():
 def test_speaker_affiliation_prefers_the_organisation_record():
     organisation = OrganisationFactory(name="Observatoire des inégalités", acronym="")
     speaker = SpeakerFactory(first_name="Anne", last_name="Brunner", organisation=organisation)
-    assert (speaker.full_name, speaker.affiliation) == ("Anne Brunner", "Observatoire des inégalités")
+    assert (speaker.full_name, speaker.affiliation) == (
+        "Anne Brunner",
+        "Observatoire des inégalités",
+    )
     free = SpeakerFactory(organisation=None, organisation_name="Université de Franche-Comté")
     assert free.affiliation == "Université de Franche-Comté"
 
 
 def test_organisation_shows_its_acronym():
-    organisation = OrganisationFactory(name="Pays et Quartiers de Nouvelle-Aquitaine", acronym="PQN-A")
+    organisation = OrganisationFactory(
+        name="Pays et Quartiers de Nouvelle-Aquitaine", acronym="PQN-A"
+    )
     assert str(organisation) == "Pays et Quartiers de Nouvelle-Aquitaine (PQN-A)"
     assert organisation.display_name == "PQN-A"

@@ -62,4 +62,7 @@ def test_temporal_status_boundaries(now, expected):
 def test_local_days_of_event_spanning_midnight_in_paris():
     start = dt.datetime(2024, 7, 4, 20, 0, tzinfo=UTC)  # 22:00 in Paris
     end = dt.datetime(2024, 7, 4, 23, 30, tzinfo=UTC)  # 01:30 next day in Paris
-    assert dates.local_days(start, end, "Europe/Paris") == (dt.date(2024, 7, 4), dt.date(2024, 7, 5))
+    assert dates.local_days(start, end, "Europe/Paris") == (
+        dt.date(2024, 7, 4),
+        dt.date(2024, 7, 5),
+    )

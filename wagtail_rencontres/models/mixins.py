@@ -328,6 +328,26 @@ class EventPageMixin(models.Model):
             return False
         return now <= self.end
 
+    def registration_state(self):
+        """Public registration summary shared by templates, the API and JSON-LD.
+
+        Keys: ``mode``, ``opens_at``, ``closes_at``, ``is_open``, ``places_left``
+        (``None`` when unlimited or unknown), ``waitlist_open``, ``external_url``,
+        ``external_label``.
+        """
+        is_open = self.registration_is_open
+        external = self.registration_mode == RegistrationMode.EXTERNAL
+        return {
+            "mode": self.registration_mode,
+            "opens_at": self.registration_opens_at,
+            "closes_at": self.registration_closes_at,
+            "is_open": is_open,
+            "places_left": None,
+            "waitlist_open": False,
+            "external_url": self.registration_url if external else "",
+            "external_label": self.registration_link_label if external else "",
+        }
+
     @cached_property
     def partners_by_role(self):
         """Partner links grouped by role, in editor order: {role: [link, …]}."""
