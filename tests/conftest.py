@@ -45,3 +45,13 @@ def demo(db):
     from example_site.demo.demo_content import DemoLoader
 
     return DemoLoader(today=dt.date(2026, 11, 25)).run()
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Wagtail caches site root paths; each test starts from a clean cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

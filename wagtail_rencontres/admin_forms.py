@@ -54,6 +54,8 @@ class EventPageForm(WagtailAdminPageForm):
         formset = self.formsets.get("partners")
         if formset is None or "funding_statement" not in self.fields:
             return
+        # Inline formsets are validated after the page form; validate them now to read them.
+        formset.is_valid()
         has_funder = any(
             form.cleaned_data.get("role") == PartnerRole.FUNDER
             and not form.cleaned_data.get("DELETE")

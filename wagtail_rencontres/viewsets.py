@@ -25,7 +25,6 @@ class SpeakerViewSet(SnippetViewSet):
         "locale",
     ]
     list_filter = ["organisation", "locale"]
-    search_fields = ["first_name", "last_name", "job_title", "organisation_name"]
     ordering = ["last_name", "first_name"]
     list_per_page = 50
 
@@ -39,7 +38,6 @@ class VenueViewSet(SnippetViewSet):
     menu_label = _("Venues")
     list_display = ["name", "city", "department", "region", "locale"]
     list_filter = ["region", "department", "locale"]
-    search_fields = ["name", "city", "street_address"]
     ordering = ["name"]
 
 
@@ -49,7 +47,6 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Organisations")
     list_display = ["name", "acronym", "kind", "locale"]
     list_filter = ["kind", "locale"]
-    search_fields = ["name", "acronym"]
     ordering = ["name"]
 
 
@@ -57,7 +54,6 @@ class TaxonomyViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["name", "slug", "locale"]
     list_filter = ["locale"]
-    search_fields = ["name"]
     ordering = ["name"]
 
 

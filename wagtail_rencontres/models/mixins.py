@@ -73,6 +73,9 @@ class EventPageMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Shown at the top of the page and in listings; its alt text comes from the image title."
+        ),
     )
     format = models.ForeignKey(
         "wagtail_rencontres.EventFormat",
@@ -84,13 +87,18 @@ class EventPageMixin(models.Model):
         help_text=_("Journée thématique, rencontre régionale, forum… Managed under Rencontres."),
     )
     themes = ParentalManyToManyField(
-        "wagtail_rencontres.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+        "wagtail_rencontres.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="+",
+        help_text=_("Subjects of the event, used for filters."),
     )
     audiences = ParentalManyToManyField(
         "wagtail_rencontres.Audience",
         verbose_name=_("target audiences"),
         blank=True,
         related_name="+",
+        help_text=_("Who the event is meant for, used for filters."),
     )
     audience_text = RichTextField(
         verbose_name=_("who is it for?"),
@@ -105,7 +113,13 @@ class EventPageMixin(models.Model):
         default=list,
         help_text=_("One block per objective, shown as a list."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, default=list)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        default=list,
+        help_text=_("Presentation of the event: context, stakes, speakers' approach."),
+    )
 
     # Dates
     start = models.DateTimeField(
@@ -149,6 +163,7 @@ class EventPageMixin(models.Model):
         max_length=10,
         choices=AttendanceMode.choices,
         default=AttendanceMode.OFFLINE,
+        help_text=_("In person, online, or both."),
     )
     online_url = models.URLField(
         verbose_name=_("online link"),
@@ -162,6 +177,7 @@ class EventPageMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Where the event takes place. Leave empty for an online event."),
     )
     practical_info = RichTextField(
         verbose_name=_("practical information"),
@@ -178,11 +194,21 @@ class EventPageMixin(models.Model):
         ),
     )
     documents = StreamField(
-        DocumentsBlock(), verbose_name=_("documents and links"), blank=True, default=list
+        DocumentsBlock(),
+        verbose_name=_("documents and links"),
+        blank=True,
+        default=list,
+        help_text=_("Published before the event: “En savoir plus”, leaflet, invitation."),
     )
 
     # Programme
-    programme = StreamField(ProgrammeBlock(), verbose_name=_("programme"), blank=True, default=list)
+    programme = StreamField(
+        ProgrammeBlock(),
+        verbose_name=_("programme"),
+        blank=True,
+        default=list,
+        help_text=_("Days of the event, each with its timed sessions."),
+    )
     programme_to_come = models.BooleanField(
         verbose_name=_("detailed programme to come"),
         default=False,
@@ -195,6 +221,7 @@ class EventPageMixin(models.Model):
         max_length=10,
         choices=RegistrationMode.choices,
         default=RegistrationMode.NONE,
+        help_text=_("None, the form on this site, or a link to an external form."),
     )
     registration_url = models.URLField(
         verbose_name=_("external registration link"),
@@ -208,10 +235,16 @@ class EventPageMixin(models.Model):
         help_text=_("For example “S'inscrire sur le site de PQN-A”."),
     )
     registration_opens_at = models.DateTimeField(
-        verbose_name=_("registration opens"), null=True, blank=True
+        verbose_name=_("registration opens"),
+        null=True,
+        blank=True,
+        help_text=_("Date and time in the event's timezone. Leave empty to open now."),
     )
     registration_closes_at = models.DateTimeField(
-        verbose_name=_("registration deadline"), null=True, blank=True
+        verbose_name=_("registration deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Date and time in the event's timezone after which nobody can register."),
     )
 
     # After the event
@@ -444,7 +477,12 @@ class EventPageMixin(models.Model):
 class AgendaPageMixin(models.Model):
     """An index of the events below it, upcoming first, with past events on request."""
 
-    intro = RichTextField(verbose_name=_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(
+        verbose_name=_("introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Shown above the list of events."),
+    )
 
     content_panels = [FieldPanel("intro")]
 
@@ -474,7 +512,11 @@ class AgendaPageMixin(models.Model):
 class CyclePageMixin(models.Model):
     """A series of event sessions, such as a training cycle over a year."""
 
-    subtitle = models.TextField(verbose_name=_("subtitle (chapô)"), blank=True)
+    subtitle = models.TextField(
+        verbose_name=_("subtitle (chapô)"),
+        blank=True,
+        help_text=_("One or two sentences introducing the cycle."),
+    )
     image = models.ForeignKey(
         get_image_model_string(),
         verbose_name=_("image"),
@@ -482,18 +524,27 @@ class CyclePageMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown at the top of the page and in listings."),
     )
     description = RichTextField(
-        verbose_name=_("description"), blank=True, features=RICH_TEXT_FEATURES
+        verbose_name=_("description"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What the cycle is about, for whom, and how it unfolds."),
     )
     themes = ParentalManyToManyField(
-        "wagtail_rencontres.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+        "wagtail_rencontres.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="+",
+        help_text=_("Subjects of the cycle, used for filters."),
     )
     audiences = ParentalManyToManyField(
         "wagtail_rencontres.Audience",
         verbose_name=_("target audiences"),
         blank=True,
         related_name="+",
+        help_text=_("Who the cycle is meant for, used for filters."),
     )
     funding_statement = models.TextField(
         verbose_name=_("funding statement"),
@@ -501,7 +552,11 @@ class CyclePageMixin(models.Model):
         help_text=_("Mention required by co-funders, shown with their logos."),
     )
     documents = StreamField(
-        DocumentsBlock(), verbose_name=_("documents and links"), blank=True, default=list
+        DocumentsBlock(),
+        verbose_name=_("documents and links"),
+        blank=True,
+        default=list,
+        help_text=_("Leaflet, presentation, links."),
     )
 
     content_panels = [

@@ -21,12 +21,14 @@ class AbstractPartner(Orderable):
         verbose_name=_("organisation"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("Chosen among the organisations managed under Rencontres."),
     )
     role = models.CharField(
         verbose_name=_("role"),
         max_length=20,
         choices=PartnerRole.choices,
         default=PartnerRole.ORGANISER,
+        help_text=_("Organiser, co-organiser, partner or co-funder."),
     )
     details = models.CharField(
         verbose_name=_("details"),
@@ -75,6 +77,7 @@ class CycleSession(Orderable):
         verbose_name=_("event"),
         on_delete=models.CASCADE,
         related_name="cycle_sessions",
+        help_text=_("An event page that is a session of this cycle."),
     )
     label = models.CharField(
         verbose_name=_("label"),

@@ -33,7 +33,9 @@ class SlugMixin(models.Model):
 class AbstractTaxonomy(SlugMixin, TranslatableMixin, index.Indexed, models.Model):
     """An editor-managed term (theme, audience, event format)."""
 
-    name = models.CharField(verbose_name=_("name"), max_length=255)
+    name = models.CharField(
+        verbose_name=_("name"), max_length=255, help_text=_("As shown to visitors.")
+    )
     slug = models.SlugField(
         verbose_name=_("slug"),
         max_length=80,
@@ -41,7 +43,11 @@ class AbstractTaxonomy(SlugMixin, TranslatableMixin, index.Indexed, models.Model
         allow_unicode=False,
         help_text=_("Used in addresses and API filters. Filled from the name when left empty."),
     )
-    description = models.TextField(verbose_name=_("description"), blank=True)
+    description = models.TextField(
+        verbose_name=_("description"),
+        blank=True,
+        help_text=_("Optional, shown on listing pages for this term."),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
@@ -87,7 +93,11 @@ class EventFormat(AbstractTaxonomy):
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
     """An organiser, partner or funder, with its logo."""
 
-    name = models.CharField(verbose_name=_("name"), max_length=255)
+    name = models.CharField(
+        verbose_name=_("name"),
+        max_length=255,
+        help_text=_("Full name, for example Pays et Quartiers de Nouvelle-Aquitaine."),
+    )
     acronym = models.CharField(
         verbose_name=_("acronym"),
         max_length=40,
@@ -99,6 +109,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         max_length=32,
         choices=OrganisationKind.choices,
         default=OrganisationKind.OTHER,
+        help_text=_("Used to group organisations and in schema.org data."),
     )
     logo = models.ForeignKey(
         get_image_model_string(),
@@ -107,9 +118,14 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown with organisers, partners and co-funders."),
     )
-    url = models.URLField(verbose_name=_("website"), blank=True)
-    description = models.TextField(verbose_name=_("description"), blank=True)
+    url = models.URLField(
+        verbose_name=_("website"), blank=True, help_text=_("Address of the organisation's website.")
+    )
+    description = models.TextField(
+        verbose_name=_("description"), blank=True, help_text=_("Optional short presentation.")
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("acronym")]),
@@ -145,10 +161,21 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 class Venue(TranslatableMixin, index.Indexed, models.Model):
     """A place where events happen, with enough detail for maps and schema.org."""
 
-    name = models.CharField(verbose_name=_("name"), max_length=255)
-    street_address = models.CharField(verbose_name=_("street address"), max_length=255, blank=True)
-    postcode = models.CharField(verbose_name=_("postcode"), max_length=16, blank=True)
-    city = models.CharField(verbose_name=_("city"), max_length=120, blank=True)
+    name = models.CharField(
+        verbose_name=_("name"), max_length=255, help_text=_("For example Maison Diocésaine.")
+    )
+    street_address = models.CharField(
+        verbose_name=_("street address"),
+        max_length=255,
+        blank=True,
+        help_text=_("Number and street, for example 9 bis, boulevard Voltaire."),
+    )
+    postcode = models.CharField(
+        verbose_name=_("postcode"), max_length=16, blank=True, help_text=_("For example 21000.")
+    )
+    city = models.CharField(
+        verbose_name=_("city"), max_length=120, blank=True, help_text=_("For example Dijon.")
+    )
     department = models.CharField(
         verbose_name=_("département"),
         max_length=120,
@@ -174,10 +201,20 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("ISO 3166-1 alpha-2 code, for example FR or BE."),
     )
     latitude = models.DecimalField(
-        verbose_name=_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+        verbose_name=_("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Decimal degrees, for example 47.3220, for maps."),
     )
     longitude = models.DecimalField(
-        verbose_name=_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+        verbose_name=_("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Decimal degrees, for example 5.0415, for maps."),
     )
     access = models.TextField(
         verbose_name=_("access"),
@@ -254,8 +291,14 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         help_text=_("For example Mme, M. or Dr."),
     )
-    first_name = models.CharField(verbose_name=_("first name"), max_length=120)
-    last_name = models.CharField(verbose_name=_("last name"), max_length=120)
+    first_name = models.CharField(
+        verbose_name=_("first name"),
+        max_length=120,
+        help_text=_("As the speaker wishes it to appear."),
+    )
+    last_name = models.CharField(
+        verbose_name=_("last name"), max_length=120, help_text=_("Used to sort speakers.")
+    )
     job_title = models.CharField(
         verbose_name=_("role or job title"),
         max_length=255,
@@ -269,6 +312,7 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="speakers",
+        help_text=_("Chosen among the organisations managed under Rencontres."),
     )
     organisation_name = models.CharField(
         verbose_name=_("organisation (free text)"),
@@ -280,6 +324,7 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         verbose_name=_("short biography"),
         blank=True,
         features=["bold", "italic", "link"],
+        help_text=_("A few lines shown on the speaker's page."),
     )
     photo = models.ForeignKey(
         get_image_model_string(),
@@ -288,6 +333,7 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown with the speaker; leave empty when not agreed."),
     )
     links = StreamField(
         [("link", LinkBlock())],
@@ -295,6 +341,7 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         default=list,
         use_json_field=True,
+        help_text=_("Website, publications, social networks."),
     )
 
     panels = [
