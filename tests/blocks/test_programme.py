@@ -37,7 +37,7 @@ def test_session_with_end_before_start_is_refused_on_end_time():
         block.clean(session_value(block, start_time=dt.time(14), end_time=dt.time(12, 30)))
     assert list(info.value.block_errors) == ["end_time"]
     assert info.value.block_errors["end_time"].messages == [
-        "The end time must be after the start time."
+        "L'heure de fin doit être postérieure à l'heure de début."
     ]
 
 

@@ -37,13 +37,15 @@ def test_event_can_only_be_created_in_an_agenda(site_root):
 def test_end_before_start_is_refused_on_end(make_event):
     event = make_event()
     event.end = event.start - dt.timedelta(hours=1)
-    assert errors_of(event) == {"end": ["The end must be after the start."]}
+    assert errors_of(event) == {"end": ["La fin doit être postérieure au début."]}
 
 
 def test_online_event_needs_a_link(make_event):
     event = make_event()
     event.attendance_mode = AttendanceMode.MIXED
-    assert errors_of(event) == {"online_url": ["Online and hybrid events need an online link."]}
+    assert errors_of(event) == {
+        "online_url": ["Les événements en ligne et hybrides nécessitent un lien de connexion."]
+    }
     event.online_url = "https://visio.example.org/salle"
     event.full_clean()
 

@@ -19,7 +19,9 @@ def test_venue_refuses_latitude_out_of_range():
     venue.locale_id = VenueFactory().locale_id
     with pytest.raises(ValidationError) as info:
         venue.full_clean()
-    assert info.value.message_dict == {"latitude": ["Latitude must be between -90 and 90."]}
+    assert info.value.message_dict == {
+        "latitude": ["La latitude doit être comprise entre -90 et 90."]
+    }
 
 
 def test_venue_needs_both_coordinates():

@@ -50,7 +50,7 @@ def test_add_form_renders_with_french_tabs(admin_client, agenda):
     response = admin_client.get(add_url(agenda))
     assert response.status_code == 200
     html = response.content.decode()
-    for tab in ("Programme", "Registration", "After the event"):
+    for tab in ("Programme", "Informations pratiques", "Inscription", "Après l&#x27;événement"):
         assert tab in html
 
 
@@ -92,7 +92,7 @@ def test_nonexistent_time_at_spring_forward_is_a_form_error(admin_client, agenda
 def test_end_before_start_is_a_form_error(admin_client, agenda):
     response = admin_client.post(add_url(agenda), event_form(end="2025-03-27 08:00"))
     assert response.status_code == 200
-    assert response.context["form"].errors["end"] == ["The end must be after the start."]
+    assert response.context["form"].errors["end"] == ["La fin doit être postérieure au début."]
 
 
 def test_session_end_before_start_is_a_form_error(admin_client, agenda):
@@ -144,7 +144,7 @@ def test_co_funder_requires_the_funding_statement(admin_client, agenda):
     response = admin_client.post(add_url(agenda), event_form(partners=partners))
     assert response.status_code == 200
     assert response.context["form"].errors["funding_statement"] == [
-        "A co-funded event must carry the funding statement required by its funders."
+        "Un événement cofinancé doit porter la mention exigée par ses cofinanceurs."
     ]
     data = event_form(
         partners=partners,
