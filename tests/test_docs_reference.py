@@ -1,0 +1,115 @@
+"""The reference docs name every setting, management command and template block.
+
+These tests read the Markdown sources in ``docs/``; they fail when code gains a
+``WAGTAILRENCONTRES_*`` setting, a management command or a base-template block
+that the reference does not document.
+"""
+
+import ast
+import importlib.util
+import re
+from pathlib import Path
+
+import wagtail_rencontres
+from wagtail_rencontres import conf
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+PACKAGE = Path(wagtail_rencontres.__file__).resolve().parent
+SETTINGS_DOC = DOCS / "reference" / "settings.md"
+COMMANDS_DOC = DOCS / "reference" / "management-commands.md"
+TEMPLATES_DOC = DOCS / "how-to" / "templates.md"
+
+
+def load_settings_hook():
+    path = DOCS / "hooks" / "settings_reference.py"
+    spec = importlib.util.spec_from_file_location("settings_reference_hook", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def h2_headings(markdown):
+    return {line[3:].strip() for line in markdown.splitlines() if line.startswith("## ")}
+
+
+def undocumented(names, markdown):
+    """Names without a ``## name`` heading of their own, in order."""
+    headings = h2_headings(markdown)
+    return [name for name in names if name not in headings]
+
+
+def package_commands():
+    folder = PACKAGE / "management" / "commands"
+    return sorted(path.stem for path in folder.glob("*.py") if not path.stem.startswith("_"))
+
+
+def test_undocumented_reports_a_name_without_heading():
+    markdown = "# Settings\n\n## WAGTAILRENCONTRES_A\n\nText about WAGTAILRENCONTRES_B.\n"
+
+    assert undocumented(["WAGTAILRENCONTRES_A", "WAGTAILRENCONTRES_B"], markdown) == [
+        "WAGTAILRENCONTRES_B"
+    ]
+
+
+def test_every_setting_has_a_section_in_the_settings_reference():
+    markdown = SETTINGS_DOC.read_text(encoding="utf-8")
+
+    assert undocumented(conf.all_settings(), markdown) == []
+
+
+def test_each_settings_section_states_the_default_of_conf():
+    markdown = SETTINGS_DOC.read_text(encoding="utf-8")
+    stated = dict(
+        re.findall(r"^## (WAGTAILRENCONTRES_\w+)\n\nDefault: `(.+)`$", markdown, re.MULTILINE)
+    )
+
+    assert {name: ast.literal_eval(value) for name, value in stated.items()} == {
+        f"WAGTAILRENCONTRES_{key}": value for key, value in conf.DEFAULTS.items()
+    }
+
+
+def test_settings_table_of_the_docs_hook_lists_every_setting_with_its_default():
+    hook = load_settings_hook()
+
+    rows = hook.read_defaults()
+
+    assert sorted(name for name, _default, _description in rows) == conf.all_settings()
+    assert {name: ast.literal_eval(default) for name, default, _description in rows} == {
+        f"WAGTAILRENCONTRES_{key}": value for key, value in conf.DEFAULTS.items()
+    }
+    assert all(description for _name, _default, description in rows)
+
+
+def test_settings_table_replaces_the_marker_of_the_settings_page():
+    hook = load_settings_hook()
+    markdown = SETTINGS_DOC.read_text(encoding="utf-8")
+
+    rendered = hook.on_page_markdown(markdown, page=None, config=None, files=None)
+
+    assert hook.MARKER in markdown
+    assert hook.MARKER not in rendered
+    assert "| [`WAGTAILRENCONTRES_DEFAULT_TIMEZONE`](#wagtailrencontres_default_timezone) | " in (
+        rendered
+    )
+
+
+def test_every_management_command_has_a_section_in_the_commands_reference():
+    markdown = COMMANDS_DOC.read_text(encoding="utf-8")
+
+    assert undocumented(package_commands(), markdown) == []
+
+
+def test_template_blocks_filled_by_page_templates_are_in_the_base_template_contract():
+    markdown = TEMPLATES_DOC.read_text(encoding="utf-8")
+    section = markdown.split("## The base template contract", 1)[1].split("\n## ", 1)[0]
+    contract = set(re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE))
+    pages = PACKAGE / "templates" / "wagtail_rencontres" / "pages"
+    filled = {
+        block
+        for template in pages.glob("*.html")
+        for block in re.findall(r"{%\s*block\s+(\w+)\s*%}", template.read_text(encoding="utf-8"))
+    }
+
+    assert contract == {"content", "extra_head", "title"}
+    assert filled - contract == set()
