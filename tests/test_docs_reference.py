@@ -115,3 +115,44 @@ def test_template_blocks_filled_by_page_templates_are_in_the_base_template_contr
 
     assert contract == {"content", "extra_head", "title"}
     assert filled - contract == set()
+
+
+def load_fresh_site_check():
+    path = ROOT / "ci" / "fresh_site_check.py"
+    spec = importlib.util.spec_from_file_location("fresh_site_check", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_both_tutorials_include_the_snippets_the_fresh_site_check_applies():
+    check = load_fresh_site_check()
+
+    check.check_tutorials_include(check.SNIPPETS)  # raises CheckFailed on drift
+
+
+def test_settings_snippet_extends_the_installed_apps_of_a_wagtail_start_site():
+    check = load_fresh_site_check()
+    namespace = {"INSTALLED_APPS": ["home", "search", "wagtail", "django.contrib.admin"]}
+
+    exec(check.snippet_section("snippets/settings.py", "settings"), namespace)  # noqa: S102
+
+    assert namespace["INSTALLED_APPS"][4:] == [
+        "wagtail_rencontres",
+        "django_tasks",
+        "wagtail.api.v2",
+        "rest_framework",
+    ]
+    assert namespace["WAGTAILRENCONTRES_BASE_TEMPLATE"] == "base.html"
+    assert namespace["TASKS"]["default"]["BACKEND"] == (
+        "django_tasks.backends.immediate.ImmediateBackend"
+    )
+
+
+def test_url_snippets_are_python_that_prepends_to_urlpatterns():
+    check = load_fresh_site_check()
+
+    for section in ("api-v2", "typed-api"):
+        source = check.snippet_section("snippets/urls.py", section)
+        compile(source, f"snippets/urls.py:{section}", "exec")
+        assert source.rstrip().endswith("] + urlpatterns")
