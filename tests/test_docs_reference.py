@@ -1,0 +1,158 @@
+"""The reference docs name every setting, management command and template block.
+
+These tests read the Markdown sources in ``docs/``; they fail when code gains a
+``WAGTAILRENCONTRES_*`` setting, a management command or a base-template block
+that the reference does not document.
+"""
+
+import importlib.util
+import re
+from pathlib import Path
+
+import wagtail_rencontres
+from wagtail_rencontres import conf
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+PACKAGE = Path(wagtail_rencontres.__file__).resolve().parent
+SETTINGS_DOC = DOCS / "reference" / "settings.md"
+COMMANDS_DOC = DOCS / "reference" / "management-commands.md"
+TEMPLATES_DOC = DOCS / "how-to" / "templates.md"
+
+
+def load_settings_hook():
+    path = DOCS / "hooks" / "settings_reference.py"
+    spec = importlib.util.spec_from_file_location("settings_reference_hook", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def h2_headings(markdown):
+    return {line[3:].strip() for line in markdown.splitlines() if line.startswith("## ")}
+
+
+def undocumented(names, markdown):
+    """Names without a ``## name`` heading of their own, in order."""
+    headings = h2_headings(markdown)
+    return [name for name in names if name not in headings]
+
+
+def package_commands():
+    folder = PACKAGE / "management" / "commands"
+    return sorted(path.stem for path in folder.glob("*.py") if not path.stem.startswith("_"))
+
+
+def test_undocumented_reports_a_name_without_heading():
+    markdown = "# Settings\n\n## WAGTAILRENCONTRES_A\n\nText about WAGTAILRENCONTRES_B.\n"
+
+    assert undocumented(["WAGTAILRENCONTRES_A", "WAGTAILRENCONTRES_B"], markdown) == [
+        "WAGTAILRENCONTRES_B"
+    ]
+
+
+def test_every_setting_has_a_section_in_the_settings_reference():
+    markdown = SETTINGS_DOC.read_text(encoding="utf-8")
+
+    assert undocumented(conf.all_settings(), markdown) == []
+
+
+def value_of(source):
+    """Evaluate a default as written in ``conf.py`` or the docs, in conf's namespace."""
+    return eval(source, dict(vars(conf)))  # noqa: S307 - our own conf.py and docs
+
+
+def prefixed_defaults():
+    return {f"WAGTAILRENCONTRES_{key}": value for key, value in conf.DEFAULTS.items()}
+
+
+def test_each_settings_section_states_the_default_of_conf():
+    markdown = SETTINGS_DOC.read_text(encoding="utf-8")
+    stated = re.findall(r"^## (WAGTAILRENCONTRES_\w+)\n\nDefault: `(.+)`$", markdown, re.MULTILINE)
+
+    assert {name: value_of(source) for name, source in stated} == prefixed_defaults()
+
+
+def test_settings_table_of_the_docs_hook_lists_every_setting_with_its_default():
+    rows = load_settings_hook().read_defaults()
+
+    assert [name for name, _default, _description in rows] == list(prefixed_defaults())
+    assert {name: value_of(default) for name, default, _description in rows} == (
+        prefixed_defaults()
+    )
+    assert [name for name, _default, description in rows if not description] == []
+
+
+def test_settings_table_replaces_the_marker_of_the_settings_page():
+    hook = load_settings_hook()
+    markdown = SETTINGS_DOC.read_text(encoding="utf-8")
+
+    rendered = hook.on_page_markdown(markdown, page=None, config=None, files=None)
+
+    assert hook.MARKER in markdown
+    assert hook.MARKER not in rendered
+    assert "| [`WAGTAILRENCONTRES_DEFAULT_TIMEZONE`](#wagtailrencontres_default_timezone) | " in (
+        rendered
+    )
+
+
+def test_every_management_command_has_a_section_in_the_commands_reference():
+    markdown = COMMANDS_DOC.read_text(encoding="utf-8")
+
+    assert undocumented(package_commands(), markdown) == []
+
+
+def test_template_blocks_filled_by_page_templates_are_in_the_base_template_contract():
+    markdown = TEMPLATES_DOC.read_text(encoding="utf-8")
+    section = markdown.split("## The base template contract", 1)[1].split("\n## ", 1)[0]
+    contract = set(re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE))
+    pages = PACKAGE / "templates" / "wagtail_rencontres" / "pages"
+    filled = {
+        block
+        for template in pages.glob("*.html")
+        for block in re.findall(r"{%\s*block\s+(\w+)\s*%}", template.read_text(encoding="utf-8"))
+    }
+
+    assert contract == {"content", "extra_head", "title"}
+    assert filled - contract == set()
+
+
+def load_fresh_site_check():
+    path = ROOT / "ci" / "fresh_site_check.py"
+    spec = importlib.util.spec_from_file_location("fresh_site_check", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_both_tutorials_include_the_snippets_the_fresh_site_check_applies():
+    check = load_fresh_site_check()
+
+    check.check_tutorials_include(check.SNIPPETS)  # raises CheckFailed on drift
+
+
+def test_settings_snippet_extends_the_installed_apps_of_a_wagtail_start_site():
+    check = load_fresh_site_check()
+    namespace = {"INSTALLED_APPS": ["home", "search", "wagtail", "django.contrib.admin"]}
+
+    exec(check.snippet_section("snippets/settings.py", "settings"), namespace)  # noqa: S102
+
+    assert namespace["INSTALLED_APPS"][4:] == [
+        "wagtail_rencontres",
+        "django_tasks",
+        "wagtail.api.v2",
+        "rest_framework",
+    ]
+    assert namespace["WAGTAILRENCONTRES_BASE_TEMPLATE"] == "base.html"
+    assert namespace["TASKS"]["default"]["BACKEND"] == (
+        "django_tasks.backends.immediate.ImmediateBackend"
+    )
+
+
+def test_url_snippets_are_python_that_prepends_to_urlpatterns():
+    check = load_fresh_site_check()
+
+    for section in ("api-v2", "typed-api"):
+        source = check.snippet_section("snippets/urls.py", section)
+        compile(source, f"snippets/urls.py:{section}", "exec")
+        assert source.rstrip().endswith("] + urlpatterns")
