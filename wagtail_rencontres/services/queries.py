@@ -72,3 +72,147 @@ def partners_of(page, role=None):
     if role is not None:
         links = links.filter(role=role)
     return links
+
+
+def filter_dates(
+    queryset, starts_after=None, starts_before=None, ends_after=None, ends_before=None
+):
+    """Date filters named after what they test; each value is ``(moment, is_date)``.
+
+    A bare date covers its whole day: ``starts_before=2024-11-28`` keeps events
+    starting on the 28th, ``ends_after=2024-11-28`` keeps events still on that
+    day or later (overlap).
+    """
+    if starts_after:
+        queryset = queryset.filter(start__gte=starts_after[0])
+    if starts_before:
+        moment, is_date = starts_before
+        queryset = queryset.filter(
+            **{"start__lt" if is_date else "start__lte": _day_after(moment, is_date)}
+        )
+    if ends_after:
+        queryset = queryset.filter(end__gte=ends_after[0])
+    if ends_before:
+        moment, is_date = ends_before
+        queryset = queryset.filter(
+            **{"end__lt" if is_date else "end__lte": _day_after(moment, is_date)}
+        )
+    return queryset
+
+
+def _day_after(moment, is_date):
+    """Local midnight after a date's midnight (DST-safe); a datetime stays as it is."""
+    if not is_date:
+        return moment
+    import datetime as dt
+
+    from wagtail_rencontres.services import dates
+
+    local = moment.astimezone(moment.tzinfo)
+    next_day = local.date() + dt.timedelta(days=1)
+    return dates.make_local_lenient(next_day, dt.time(0, 0), str(local.tzinfo))
+
+
+def filter_relations(
+    queryset,
+    themes=None,
+    audiences=None,
+    formats=None,
+    organisers=None,
+    speakers=None,
+    venues=None,
+    cycles=None,
+):
+    """Taxonomies by slug; organisations, speakers, venues and cycles by id.
+
+    Many-to-many filters use ``pk__in`` subqueries, so no row is repeated.
+    """
+    from wagtail_rencontres.enums import PartnerRole
+
+    model = event_model()
+    if themes:
+        queryset = queryset.filter(
+            pk__in=model.objects.filter(themes__slug__in=themes).values("pk")
+        )
+    if audiences:
+        queryset = queryset.filter(
+            pk__in=model.objects.filter(audiences__slug__in=audiences).values("pk")
+        )
+    if formats:
+        queryset = queryset.filter(format__slug__in=formats)
+    if organisers:
+        queryset = queryset.filter(
+            pk__in=model.objects.filter(
+                partners__organisation_id__in=organisers,
+                partners__role__in=[PartnerRole.ORGANISER, PartnerRole.CO_ORGANISER],
+            ).values("pk")
+        )
+    if speakers:
+        queryset = queryset.filter(
+            pk__in=model.objects.filter(speaker_links__speaker_id__in=speakers).values("pk")
+        )
+    if venues:
+        queryset = queryset.filter(venue_id__in=venues)
+    if cycles:
+        queryset = queryset.filter(
+            pk__in=model.objects.filter(cycle_sessions__cycle_id__in=cycles).values("pk")
+        )
+    return queryset
+
+
+def filter_place(queryset, city=None, department=None, region=None):
+    """Venue city, département (name or code) and region, case-insensitive."""
+    from django.db.models import Q
+
+    if city:
+        queryset = queryset.filter(venue__city__iexact=city)
+    if department:
+        queryset = queryset.filter(
+            Q(venue__department__iexact=department) | Q(venue__department_code__iexact=department)
+        )
+    if region:
+        queryset = queryset.filter(venue__region__iexact=region)
+    return queryset
+
+
+def registration_open_q(now):
+    """The database form of ``EventPageMixin.registration_is_open`` (before capacity)."""
+    from django.db.models import Q
+
+    from wagtail_rencontres.enums import EventStatus, RegistrationMode
+
+    return (
+        ~Q(registration_mode=RegistrationMode.NONE)
+        & ~Q(status__in=[EventStatus.CANCELLED, EventStatus.FULL, EventStatus.POSTPONED])
+        & (Q(registration_opens_at__isnull=True) | Q(registration_opens_at__lte=now))
+        & (Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gte=now))
+        & Q(end__gte=now)
+    )
+
+
+def filter_registration_open(queryset, is_open, now=None):
+    condition = registration_open_q(now or timezone.now())
+    return queryset.filter(condition) if is_open else queryset.exclude(condition)
+
+
+SEARCH_MAX_RESULTS = 1000
+
+
+def search(queryset, q, keep_order=False):
+    """Full-text search through Wagtail's search backend; filters stay in the database.
+
+    The backend returns matching ids (by relevance); the filtered queryset
+    keeps those, sorted by relevance unless an ordering was asked for.
+    """
+    from django.db.models import Case, IntegerField, When
+
+    results = event_model().objects.live().search(q, order_by_relevance=True)
+    ids = [page.pk for page in results[:SEARCH_MAX_RESULTS]]
+    queryset = queryset.filter(pk__in=ids)
+    if keep_order or not ids:
+        return queryset
+    rank = Case(
+        *[When(pk=pk, then=position) for position, pk in enumerate(ids)],
+        output_field=IntegerField(),
+    )
+    return queryset.order_by(rank, "pk")
