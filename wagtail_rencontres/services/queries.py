@@ -216,3 +216,72 @@ def search(queryset, q, keep_order=False):
         output_field=IntegerField(),
     )
     return queryset.order_by(rank, "pk")
+
+
+def locale_exists(language_code):
+    from wagtail.models import Locale
+
+    return Locale.objects.filter(language_code=language_code).exists()
+
+
+def tombstones_since(moment, locale=None):
+    """Events removed from the public API since ``moment``, oldest first."""
+    tombstones = apps.get_model("wagtail_rencontres", "EventTombstone").objects.filter(
+        removed_at__gte=moment
+    )
+    if locale:
+        tombstones = tombstones.filter(locale=locale)
+    return [
+        {
+            "id": tombstone.page_id,
+            "uuid": str(tombstone.uuid),
+            "locale": tombstone.locale,
+            "removed_at": tombstone.removed_at.isoformat(),
+        }
+        for tombstone in tombstones
+    ]
+
+
+def event_by_path(path):
+    """The visible event served at ``path`` (``/fr/agenda/rencontre/`` or without prefix)."""
+    from django.conf import settings
+    from wagtail.models import Page, Site
+
+    parts = [part for part in path.split("?")[0].split("/") if part]
+    language = None
+    codes = {code for code, _name in getattr(settings, "LANGUAGES", [])}
+    if parts and parts[0] in codes:
+        language, parts = parts[0], parts[1:]
+    if not parts:
+        return None
+    rest = "/".join(parts) + "/"
+    roots = Page.objects.filter(
+        translation_key__in=Site.objects.values("root_page__translation_key")
+    ).values_list("url_path", flat=True)
+    candidates = [root + rest for root in roots]
+    events = visible_events().filter(url_path__in=candidates)
+    if language:
+        events = events.filter(locale__language_code=language)
+    return events.order_by("pk").first()
+
+
+def public_speakers():
+    """Speakers of public sessions of visible events (restricted sessions are not indexed)."""
+    speaker_model = apps.get_model("wagtail_rencontres", "Speaker")
+    return (
+        speaker_model.objects.filter(event_links__event__in=visible_events().values("pk"))
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
+def events_of_speaker(speaker):
+    """Visible events where ``speaker`` speaks in a public session."""
+    return visible_events().filter(
+        pk__in=event_model().objects.filter(speaker_links__speaker=speaker).values("pk")
+    )
+
+
+def visible_cycles():
+    """Live cycles outside any view restriction."""
+    return cycle_model().objects.live().public().select_related("locale").order_by("title", "pk")
