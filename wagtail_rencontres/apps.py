@@ -10,6 +10,7 @@ class WagtailRencontresConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished
 
         from wagtail_rencontres.services import sync
@@ -24,4 +25,9 @@ class WagtailRencontresConfig(AppConfig):
         )
         page_unpublished.connect(
             sync.on_page_unpublished, sender=event_page, dispatch_uid="rencontres_unpublished"
+        )
+        post_save.connect(
+            sync.on_view_restriction_saved,
+            sender=PageViewRestriction,
+            dispatch_uid="rencontres_tombstone_restriction",
         )

@@ -19,7 +19,7 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 def _fingerprint(queryset, request):
     """ETag and Last-Modified of a feed, from what the events' representation depends on."""
-    rows = list(queryset.values_list("pk", "last_published_at", "sequence"))
+    rows = list(queryset.order_by("pk").values_list("pk", "last_published_at", "sequence"))
     digest = hashlib.sha256(request.get_full_path().encode())
     for pk, published, sequence in rows:
         digest.update(f"{pk}:{published.isoformat() if published else ''}:{sequence};".encode())
@@ -28,14 +28,14 @@ def _fingerprint(queryset, request):
 
 
 def _feed_response(request, queryset, name, filename):
-    queryset = queryset[: conf.get_setting("ICS_MAX_EVENTS")]
-    ids = list(queryset.values_list("pk", flat=True))
-    events = queries.visible_events().filter(pk__in=ids).order_by("start", "pk")
+    # The database sorts and limits; the feed keeps that order.
+    ids = list(queryset.values_list("pk", flat=True)[: conf.get_setting("ICS_MAX_EVENTS")])
+    events = queries.visible_events().filter(pk__in=ids)
     etag, last_modified = _fingerprint(events, request)
     response = http.conditional(request, etag, last_modified)
     if response is None:
         response = StreamingHttpResponse(
-            ical.stream_feed(events, name, request=request), content_type=CONTENT_TYPE
+            ical.stream_feed(events, name, ids, request=request), content_type=CONTENT_TYPE
         )
         response["Content-Disposition"] = f'inline; filename="{filename}"'
     http.stamp(response, etag, last_modified)

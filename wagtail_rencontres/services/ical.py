@@ -141,26 +141,26 @@ def timezone_components(tz_names, first=None, last=None):
     return components
 
 
-def stream_feed(queryset, name, request=None, chunk_size=100):
-    """Yield an ICS feed for ``queryset`` piece by piece (bytes)."""
+def stream_feed(queryset, name, ids, request=None, chunk_size=100):
+    """Yield an ICS feed (bytes) of the events of ``queryset`` whose ids are ``ids``, in that order.
+
+    ``ids`` carries the order and the size limit decided by the database;
+    events are then read ``chunk_size`` at a time.
+    """
     from django.db.models import Max, Min
 
     bounds = queryset.order_by().aggregate(first=Min("start"), last=Max("end"))
     zones = queryset.order_by().values_list("timezone", flat=True).distinct()
     header = _calendar(name).to_ical().decode()
-    # The empty calendar ends with END:VCALENDAR; events and time zones go before it.
+    # The empty calendar ends with END:VCALENDAR; time zones and events go before it.
     opening, closing = header.rsplit("END:VCALENDAR", 1)
     yield opening.encode()
     for component in timezone_components(list(zones), bounds["first"], bounds["last"]):
         yield component.to_ical()
-    events = []
-    for event in queryset.iterator(chunk_size=chunk_size):
-        events.append(event)
-        if len(events) == chunk_size:
-            yield from _chunk(events, request)
-            events = []
-    if events:
-        yield from _chunk(events, request)
+    for position in range(0, len(ids), chunk_size):
+        chunk_ids = ids[position : position + chunk_size]
+        by_id = {event.pk: event for event in queryset.filter(pk__in=chunk_ids)}
+        yield from _chunk([by_id[pk] for pk in chunk_ids if pk in by_id], request)
     yield ("END:VCALENDAR" + closing).encode()
 
 

@@ -85,3 +85,13 @@ def on_page_unpublished(sender, instance, **kwargs):
 def on_page_deleted(sender, instance, **kwargs):
     if instance.live:
         record_tombstone(instance)
+
+
+def on_view_restriction_saved(sender, instance, created=False, raw=False, **kwargs):
+    """Events under a new view restriction leave the public API: tombstone them."""
+    if raw or not created:
+        return
+    event_model, _link, _tombstone = _models()
+    now = timezone.now()
+    for event in event_model.objects.live().descendant_of(instance.page, inclusive=True):
+        record_tombstone(event, when=now)
