@@ -34,12 +34,12 @@ def speaking_event(make_event, speakers, **fields):
     return event
 
 
-def test_organisation_logos_have_renditions_in_constant_queries(client):
-    OrganisationFactory(logo=ImageFactory())
+def test_organisation_logos_have_renditions_in_constant_queries(client, db):
+    OrganisationFactory(logo=ImageFactory(file__width=800, file__height=600))
     client.get(f"{API}/organisations")  # renditions are created on first use
     one, _data = count(client, f"{API}/organisations")
     for _n in range(5):
-        OrganisationFactory(logo=ImageFactory())
+        OrganisationFactory(logo=ImageFactory(file__width=800, file__height=600))
     client.get(f"{API}/organisations")
     many, data = count(client, f"{API}/organisations")
     assert many == one

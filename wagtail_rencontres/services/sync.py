@@ -47,11 +47,14 @@ def sync_event_speakers(event):
 def record_tombstone(event, when=None):
     """Note that ``event`` left the public API (unpublished, deleted)."""
     _event, _link, tombstone_model = _models()
-    tombstone_model.objects.create(
+    # One tombstone per page: deleting a live page also sends page_unpublished.
+    tombstone_model.objects.update_or_create(
         page_id=event.pk,
-        uuid=event.uuid,
-        locale=getattr(event.locale, "language_code", "") if event.locale_id else "",
-        removed_at=when or timezone.now(),
+        defaults={
+            "uuid": event.uuid,
+            "locale": event.locale.language_code if event.locale_id else "",
+            "removed_at": when or timezone.now(),
+        },
     )
 
 
