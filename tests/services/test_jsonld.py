@@ -77,3 +77,14 @@ def test_restricted_session_speakers_are_not_performers(client, programme_event)
     event, _public, _secret = programme_event()
     _data, payload = ld_of(client, event)
     assert "Secret" not in payload
+
+
+def test_event_page_links_to_its_ics_file_and_feeds(client, make_event):
+    event = make_event()
+    html = client.get(event.url).content.decode()
+    assert (
+        f'<link rel="alternate" type="text/calendar" href="/rencontres/ics/events/{event.pk}.ics"'
+        in html
+    )
+    assert f'<a href="/rencontres/ics/events/{event.pk}.ics" download>' in html
+    assert '<a href="/rencontres/ics/events.ics?when=upcoming">' in html
