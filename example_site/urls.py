@@ -3,12 +3,24 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents import urls as wagtaildocs_urls
+
+import wagtail_rencontres.api
+from wagtail_rencontres.api.v2 import EventsAPIViewSet
+
+api_v2 = WagtailAPIRouter("wagtailapi")
+api_v2.register_endpoint("pages", PagesAPIViewSet)
+api_v2.register_endpoint("events", EventsAPIViewSet)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v2/", api_v2.urls),
+    path("api/rencontres/", wagtail_rencontres.api.urls),
+    path("rencontres/", include("wagtail_rencontres.urls")),
 ]
 
 if settings.DEBUG:

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "ninja",
     "django_tasks",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -14,6 +14,21 @@ DEFAULTS = {
     "AGENDA_PAGE_SIZE": 20,
     # Template that package page templates extend.
     "BASE_TEMPLATE": "wagtail_rencontres/base.html",
+    # Typed API and feeds: default and maximum page size of lists (``limit``).
+    "API_DEFAULT_LIMIT": 20,
+    "API_MAX_LIMIT": 100,
+    # Cache-Control header of API responses and of ICS feeds; None sends none.
+    "API_CACHE_CONTROL": "public, max-age=300",
+    "ICS_CACHE_CONTROL": "public, max-age=900",
+    # Origins allowed to read the API and feeds from a browser (CORS), or ["*"].
+    # Sites needing preflight handling or credentials use django-cors-headers instead.
+    "API_CORS_ALLOWED_ORIGINS": [],
+    # Image renditions of logos, photos and event images in the API, by name.
+    "API_RENDITIONS": {"thumbnail": "fill-400x225", "large": "max-1200x1200"},
+    # Product identifier in ICS files (PRODID).
+    "ICS_PRODID": "-//wagtail-rencontres//Rencontres//FR",
+    # Maximum number of events in one ICS feed.
+    "ICS_MAX_EVENTS": 500,
 }
 
 

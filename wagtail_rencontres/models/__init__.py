@@ -16,6 +16,7 @@ from wagtail_rencontres.models.snippets import (
     Theme,
     Venue,
 )
+from wagtail_rencontres.models.sync import EventSpeaker, EventTombstone
 
 __all__ = [
     "AbstractPartner",
@@ -30,6 +31,8 @@ __all__ = [
     "EventPage",
     "EventPageMixin",
     "EventPartner",
+    "EventSpeaker",
+    "EventTombstone",
     "Organisation",
     "Speaker",
     "Theme",

@@ -156,6 +156,12 @@ class EventPageMixin(models.Model):
         help_text=_("For a rescheduled event: when it was first planned."),
     )
     uuid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    sequence = models.PositiveIntegerField(
+        verbose_name=_("revision sequence"),
+        default=0,
+        editable=False,
+        help_text=_("ICS SEQUENCE: grows when the date, place or status changes."),
+    )
 
     # Practical information
     attendance_mode = models.CharField(
@@ -291,7 +297,18 @@ class EventPageMixin(models.Model):
     after_panels = [FieldPanel("resources")]
 
     base_form_class = EventPageForm
-    exclude_fields_in_copy = ["uuid"]
+    exclude_fields_in_copy = ["uuid", "sequence"]
+    # Changing one of these makes calendar clients update their copy (ICS SEQUENCE).
+    sequence_fields = (
+        "start",
+        "end",
+        "all_day",
+        "timezone",
+        "venue_id",
+        "status",
+        "attendance_mode",
+        "online_url",
+    )
 
     search_fields = [
         index.SearchField("subtitle", boost=2),
@@ -462,7 +479,25 @@ class EventPageMixin(models.Model):
             first, last = dates.local_days(self.start, self.end, self.timezone)
             self.start = dates.make_local(first, dt.time(0, 0), self.timezone)
             self.end = dates.make_local(last, dt.time(23, 59, 59), self.timezone)
+        self._bump_sequence(kwargs.get("update_fields"))
         super().save(*args, **kwargs)
+
+    def _bump_sequence(self, update_fields):
+        """Keep ``sequence`` growing: never below the stored value, +1 on a significant change.
+
+        A page published from an older revision carries that revision's
+        sequence, hence the comparison with the stored row.
+        """
+        if not self.pk or (update_fields is not None and "sequence" not in update_fields):
+            return
+        stored = (
+            type(self).objects.filter(pk=self.pk).values("sequence", *self.sequence_fields).first()
+        )
+        if stored is None:
+            return
+        self.sequence = max(self.sequence or 0, stored["sequence"])
+        if any(stored[name] != getattr(self, name) for name in self.sequence_fields):
+            self.sequence += 1
 
     def get_context(self, request, *args, **kwargs):
         context = add_base_template(super().get_context(request, *args, **kwargs))

@@ -3,12 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from wagtail_rencontres.api.fields import AGENDA_KEYS, CYCLE_KEYS, EVENT_KEYS, api_fields
 from wagtail_rencontres.models.mixins import AgendaPageMixin, CyclePageMixin, EventPageMixin
 
 
 class AgendaPage(AgendaPageMixin, Page):
     content_panels = Page.content_panels + AgendaPageMixin.content_panels
     search_fields = Page.search_fields + AgendaPageMixin.search_fields
+    api_fields = api_fields(AGENDA_KEYS)
 
     subpage_types = ["wagtail_rencontres.EventPage", "wagtail_rencontres.CyclePage"]
     template = "wagtail_rencontres/pages/agenda_page.html"
@@ -21,6 +23,7 @@ class AgendaPage(AgendaPageMixin, Page):
 class EventPage(EventPageMixin, Page):
     content_panels = Page.content_panels + EventPageMixin.content_panels
     search_fields = Page.search_fields + EventPageMixin.search_fields
+    api_fields = api_fields(EVENT_KEYS)
     edit_handler = EventPageMixin.build_edit_handler(
         content_panels, Page.promote_panels, Page.settings_panels
     )
@@ -37,6 +40,7 @@ class EventPage(EventPageMixin, Page):
 class CyclePage(CyclePageMixin, Page):
     content_panels = Page.content_panels + CyclePageMixin.content_panels
     search_fields = Page.search_fields + CyclePageMixin.search_fields
+    api_fields = api_fields(CYCLE_KEYS)
 
     parent_page_types = ["wagtail_rencontres.AgendaPage"]
     subpage_types = []

@@ -45,51 +45,86 @@ class Day:
 
 def days(event, include_private=False):
     """The event's programme as :class:`Day` objects, sessions sorted by start time."""
-    tz_name = event.timezone
-    result = []
+    return days_bulk([event], include_private=include_private)[event.pk]
+
+
+def days_bulk(events, include_private=False):
+    """Programmes of several events, ``{event.pk: [Day, …]}``, in a constant number of queries.
+
+    The raw programme data of every event goes through the block's own
+    ``bulk_to_python`` at once, so speakers and audiences are fetched in one
+    query each, whatever the number of events.
+    """
+    from wagtail_rencontres.blocks import DayBlock
+
+    raw_days = []
+    owners = []
+    for event in events:
+        for child in _raw_programme(event):
+            if child.get("type") == "day":
+                raw_days.append(child.get("value") or {})
+                owners.append(event)
+    values = DayBlock().bulk_to_python(raw_days) if raw_days else []
+    result = {event.pk: [] for event in events}
     raw_speakers = []
-    for child in event.programme or []:
-        day_value = child.value
-        day = day_value["date"]
-        sessions = []
-        for item in day_value["sessions"].bound_blocks:
-            value = item.value
-            audiences = [audience for audience in value["restricted_audiences"] if audience]
-            restricted = bool(audiences)
-            session = Session(
-                id=item.id or "",
-                start=dates.make_local_lenient(day, value["start_time"], tz_name),
-                end=(
-                    dates.make_local_lenient(day, value["end_time"], tz_name)
-                    if value["end_time"]
-                    else None
-                ),
-                title=value["title"],
-                format=value["format"],
-                format_label=str(SessionFormat(value["format"]).label)
-                if value["format"] in SessionFormat.values
-                else value["format"],
-                restricted=restricted,
-                restricted_to=[audience.name for audience in audiences],
-                remote=bool(value["remote"]),
-                capacity=value.get("capacity"),
-            )
-            if include_private or not restricted:
-                session.description = value["description"]
-                session.room = value["room"]
-                session.speakers = [
-                    SessionSpeaker(speaker=ref["speaker"], role=ref["role"])
-                    for ref in value["speakers"]
-                    if ref["speaker"] is not None
-                ]
-                raw_speakers.extend(ref.speaker for ref in session.speakers)
-            sessions.append(session)
-        sessions.sort(key=lambda session: (session.start, session.title))
-        result.append(Day(date=day, title=day_value["title"], sessions=sessions))
-    result.sort(key=lambda day: day.date)
+    for event, day_value in zip(owners, values, strict=True):
+        day, day_speakers = _build_day(event, day_value, include_private)
+        result[event.pk].append(day)
+        raw_speakers.extend(day_speakers)
+    for event_days in result.values():
+        event_days.sort(key=lambda day: day.date)
     if raw_speakers:
         prefetch_related_objects(raw_speakers, "organisation")
     return result
+
+
+def _raw_programme(event):
+    programme = event.programme
+    if programme is None:
+        return []
+    raw = getattr(programme, "raw_data", programme)
+    return list(raw)
+
+
+def _build_day(event, day_value, include_private):
+    tz_name = event.timezone
+    day = day_value["date"]
+    sessions = []
+    raw_speakers = []
+    for item in day_value["sessions"].bound_blocks:
+        value = item.value
+        audiences = [audience for audience in value["restricted_audiences"] if audience]
+        restricted = bool(audiences)
+        session = Session(
+            id=item.id or "",
+            start=dates.make_local_lenient(day, value["start_time"], tz_name),
+            end=(
+                dates.make_local_lenient(day, value["end_time"], tz_name)
+                if value["end_time"]
+                else None
+            ),
+            title=value["title"],
+            format=value["format"],
+            format_label=str(SessionFormat(value["format"]).label)
+            if value["format"] in SessionFormat.values
+            else value["format"],
+            restricted=restricted,
+            restricted_to=[audience.name for audience in audiences],
+            remote=bool(value["remote"]),
+            capacity=value.get("capacity"),
+        )
+        if include_private or not restricted:
+            session.description = value["description"]
+            session.room = value["room"]
+            session.speakers = [
+                SessionSpeaker(speaker=ref["speaker"], role=ref["role"])
+                for ref in value["speakers"]
+                if ref["speaker"] is not None
+            ]
+            raw_speakers.extend(ref.speaker for ref in session.speakers)
+        sessions.append(session)
+    sessions.sort(key=lambda session: (session.start, session.title))
+    return Day(date=day, title=day_value["title"], sessions=sessions), raw_speakers
 
 
 def speakers(days_list):

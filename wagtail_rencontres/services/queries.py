@@ -72,3 +72,216 @@ def partners_of(page, role=None):
     if role is not None:
         links = links.filter(role=role)
     return links
+
+
+def filter_dates(
+    queryset, starts_after=None, starts_before=None, ends_after=None, ends_before=None
+):
+    """Date filters named after what they test; each value is ``(moment, is_date)``.
+
+    A bare date covers its whole day: ``starts_before=2024-11-28`` keeps events
+    starting on the 28th, ``ends_after=2024-11-28`` keeps events still on that
+    day or later (overlap).
+    """
+    if starts_after:
+        queryset = queryset.filter(start__gte=starts_after[0])
+    if starts_before:
+        moment, is_date = starts_before
+        queryset = queryset.filter(
+            **{"start__lt" if is_date else "start__lte": _day_after(moment, is_date)}
+        )
+    if ends_after:
+        queryset = queryset.filter(end__gte=ends_after[0])
+    if ends_before:
+        moment, is_date = ends_before
+        queryset = queryset.filter(
+            **{"end__lt" if is_date else "end__lte": _day_after(moment, is_date)}
+        )
+    return queryset
+
+
+def _day_after(moment, is_date):
+    """Local midnight after a date's midnight (DST-safe); a datetime stays as it is."""
+    if not is_date:
+        return moment
+    import datetime as dt
+
+    from wagtail_rencontres.services import dates
+
+    local = moment.astimezone(moment.tzinfo)
+    next_day = local.date() + dt.timedelta(days=1)
+    return dates.make_local_lenient(next_day, dt.time(0, 0), str(local.tzinfo))
+
+
+def filter_relations(
+    queryset,
+    themes=None,
+    audiences=None,
+    formats=None,
+    organisers=None,
+    speakers=None,
+    venues=None,
+    cycles=None,
+):
+    """Taxonomies by slug; organisations, speakers, venues and cycles by id.
+
+    Many-to-many filters use ``pk__in`` subqueries, so no row is repeated.
+    """
+    from wagtail_rencontres.enums import PartnerRole
+
+    model = event_model()
+    if themes:
+        queryset = queryset.filter(
+            pk__in=model.objects.filter(themes__slug__in=themes).values("pk")
+        )
+    if audiences:
+        queryset = queryset.filter(
+            pk__in=model.objects.filter(audiences__slug__in=audiences).values("pk")
+        )
+    if formats:
+        queryset = queryset.filter(format__slug__in=formats)
+    if organisers:
+        queryset = queryset.filter(
+            pk__in=model.objects.filter(
+                partners__organisation_id__in=organisers,
+                partners__role__in=[PartnerRole.ORGANISER, PartnerRole.CO_ORGANISER],
+            ).values("pk")
+        )
+    if speakers:
+        queryset = queryset.filter(
+            pk__in=model.objects.filter(speaker_links__speaker_id__in=speakers).values("pk")
+        )
+    if venues:
+        queryset = queryset.filter(venue_id__in=venues)
+    if cycles:
+        queryset = queryset.filter(
+            pk__in=model.objects.filter(cycle_sessions__cycle_id__in=cycles).values("pk")
+        )
+    return queryset
+
+
+def filter_place(queryset, city=None, department=None, region=None):
+    """Venue city, département (name or code) and region, case-insensitive."""
+    from django.db.models import Q
+
+    if city:
+        queryset = queryset.filter(venue__city__iexact=city)
+    if department:
+        queryset = queryset.filter(
+            Q(venue__department__iexact=department) | Q(venue__department_code__iexact=department)
+        )
+    if region:
+        queryset = queryset.filter(venue__region__iexact=region)
+    return queryset
+
+
+def registration_open_q(now):
+    """The database form of ``EventPageMixin.registration_is_open`` (before capacity)."""
+    from django.db.models import Q
+
+    from wagtail_rencontres.enums import EventStatus, RegistrationMode
+
+    return (
+        ~Q(registration_mode=RegistrationMode.NONE)
+        & ~Q(status__in=[EventStatus.CANCELLED, EventStatus.FULL, EventStatus.POSTPONED])
+        & (Q(registration_opens_at__isnull=True) | Q(registration_opens_at__lte=now))
+        & (Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gte=now))
+        & Q(end__gte=now)
+    )
+
+
+def filter_registration_open(queryset, is_open, now=None):
+    condition = registration_open_q(now or timezone.now())
+    return queryset.filter(condition) if is_open else queryset.exclude(condition)
+
+
+SEARCH_MAX_RESULTS = 1000
+
+
+def search(queryset, q, keep_order=False):
+    """Full-text search through Wagtail's search backend; filters stay in the database.
+
+    The backend returns matching ids (by relevance); the filtered queryset
+    keeps those, sorted by relevance unless an ordering was asked for.
+    """
+    from django.db.models import Case, IntegerField, When
+
+    results = event_model().objects.live().search(q, order_by_relevance=True)
+    ids = [page.pk for page in results[:SEARCH_MAX_RESULTS]]
+    queryset = queryset.filter(pk__in=ids)
+    if keep_order or not ids:
+        return queryset
+    rank = Case(
+        *[When(pk=pk, then=position) for position, pk in enumerate(ids)],
+        output_field=IntegerField(),
+    )
+    return queryset.order_by(rank, "pk")
+
+
+def locale_exists(language_code):
+    from wagtail.models import Locale
+
+    return Locale.objects.filter(language_code=language_code).exists()
+
+
+def tombstones_since(moment, locale=None):
+    """Events removed from the public API since ``moment``, oldest first."""
+    tombstones = apps.get_model("wagtail_rencontres", "EventTombstone").objects.filter(
+        removed_at__gte=moment
+    )
+    if locale:
+        tombstones = tombstones.filter(locale=locale)
+    return [
+        {
+            "id": tombstone.page_id,
+            "uuid": str(tombstone.uuid),
+            "locale": tombstone.locale,
+            "removed_at": tombstone.removed_at.isoformat(),
+        }
+        for tombstone in tombstones
+    ]
+
+
+def event_by_path(path):
+    """The visible event served at ``path`` (``/fr/agenda/rencontre/`` or without prefix)."""
+    from django.conf import settings
+    from wagtail.models import Page, Site
+
+    parts = [part for part in path.split("?")[0].split("/") if part]
+    language = None
+    codes = {code for code, _name in getattr(settings, "LANGUAGES", [])}
+    if parts and parts[0] in codes:
+        language, parts = parts[0], parts[1:]
+    if not parts:
+        return None
+    rest = "/".join(parts) + "/"
+    roots = Page.objects.filter(
+        translation_key__in=Site.objects.values("root_page__translation_key")
+    ).values_list("url_path", flat=True)
+    candidates = [root + rest for root in roots]
+    events = visible_events().filter(url_path__in=candidates)
+    if language:
+        events = events.filter(locale__language_code=language)
+    return events.order_by("pk").first()
+
+
+def public_speakers():
+    """Speakers of public sessions of visible events (restricted sessions are not indexed)."""
+    speaker_model = apps.get_model("wagtail_rencontres", "Speaker")
+    return (
+        speaker_model.objects.filter(event_links__event__in=visible_events().values("pk"))
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
+def events_of_speaker(speaker):
+    """Visible events where ``speaker`` speaks in a public session."""
+    return visible_events().filter(
+        pk__in=event_model().objects.filter(speaker_links__speaker=speaker).values("pk")
+    )
+
+
+def visible_cycles():
+    """Live cycles outside any view restriction."""
+    return cycle_model().objects.live().public().select_related("locale").order_by("title", "pk")

@@ -25,3 +25,22 @@ def day_long(value):
     if value is None:
         return ""
     return formatting.format_day(value)
+
+
+@register.simple_tag(takes_context=True)
+def event_jsonld(context, event):
+    """``{% event_jsonld page %}`` → the event's schema.org JSON-LD script."""
+    from wagtail_rencontres.services import jsonld
+
+    return jsonld.script(jsonld.event_data(event, context.get("request")))
+
+
+@register.simple_tag
+def rencontres_feed_url(name, *args):
+    """URL of a feed view, or "" when the site did not include ``wagtail_rencontres.urls``."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse(f"wagtail_rencontres:{name}", args=args)
+    except NoReverseMatch:
+        return ""

@@ -1,0 +1,272 @@
+"""Response schemas of the typed API, for the OpenAPI document and generated types.
+
+They describe the dictionaries built by :mod:`wagtail_rencontres.services.serializers`;
+tests validate real responses against them.
+"""
+
+from typing import Literal
+
+from ninja import Schema
+
+
+class Rendition(Schema):
+    url: str
+    width: int
+    height: int
+
+
+class Image(Schema):
+    id: int
+    title: str
+    width: int
+    height: int
+    url: str
+    renditions: dict[str, Rendition]
+
+
+class Term(Schema):
+    id: int
+    name: str
+    slug: str
+
+
+class TermList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[Term]
+
+
+class Organisation(Schema):
+    id: int
+    name: str
+    acronym: str
+    kind: str
+    kind_label: str
+    url: str
+    description: str
+    logo: Image | None
+    locale: str
+
+
+class Venue(Schema):
+    id: int
+    name: str
+    street_address: str
+    postcode: str
+    city: str
+    department: str
+    department_code: str
+    region: str
+    country: str
+    latitude: float | None
+    longitude: float | None
+    access: str
+    accessibility: str
+    locale: str
+
+
+class Partner(Schema):
+    role: Literal["organiser", "co_organiser", "partner", "funder"]
+    role_label: str
+    details: str
+    organisation: Organisation
+
+
+class SpeakerOrganisation(Schema):
+    id: int
+    name: str
+    acronym: str
+
+
+class Link(Schema):
+    label: str
+    url: str
+
+
+class Speaker(Schema):
+    id: int
+    honorific: str
+    first_name: str
+    last_name: str
+    full_name: str
+    job_title: str
+    organisation: SpeakerOrganisation | None
+    affiliation: str
+    bio: str
+    photo: Image | None
+    links: list[Link]
+    locale: str
+
+
+class Registration(Schema):
+    mode: Literal["none", "internal", "external"]
+    opens_at: str | None
+    closes_at: str | None
+    is_open: bool
+    places_left: int | None
+    waitlist_open: bool
+    external_url: str
+    external_label: str
+
+
+class SessionSpeaker(Schema):
+    id: int
+    role: str
+
+
+class Session(Schema):
+    id: str
+    start: str
+    end: str | None
+    title: str
+    format: str
+    format_label: str
+    restricted: bool
+    restricted_to: list[str]
+    description: str | None
+    room: str | None
+    remote: bool
+    speakers: list[SessionSpeaker]
+
+
+class Day(Schema):
+    date: str
+    title: str
+    sessions: list[Session]
+
+
+class Programme(Schema):
+    days: list[Day]
+    speakers: list[Speaker]
+
+
+class CycleLink(Schema):
+    id: int
+    title: str
+    url: str | None
+
+
+class StreamItem(Schema):
+    type: str
+    id: str | None
+    title: str
+    url: str
+    file_extension: str | None = None
+
+
+class EventSummary(Schema):
+    id: int
+    uuid: str
+    title: str
+    subtitle: str
+    url: str | None
+    locale: str
+    start: str
+    end: str
+    timezone: str
+    all_day: bool
+    status: Literal["scheduled", "rescheduled", "postponed", "moved_online", "full", "cancelled"]
+    status_label: str
+    previous_start: str | None
+    temporal_status: Literal["past", "ongoing", "upcoming"]
+    attendance_mode: Literal["offline", "online", "mixed"]
+    online_url: str | None
+    image: Image | None
+    venue: Venue | None
+    format: Term | None
+    themes: list[Term]
+    audiences: list[Term]
+    partners: list[Partner]
+    registration: Registration
+    sequence: int
+    last_published_at: str | None
+    programme: Programme | None = None
+
+
+class EventDetail(EventSummary):
+    audience_text: str
+    objectives: list[str]
+    body: str
+    practical_info: str
+    funding_statement: str
+    documents: list[StreamItem]
+    resources: list[StreamItem]
+    programme_to_come: bool
+    cycles: list[CycleLink]
+
+
+class Tombstone(Schema):
+    id: int
+    uuid: str
+    locale: str
+    removed_at: str
+
+
+class EventList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[EventSummary]
+    tombstones: list[Tombstone] | None = None
+
+
+class SpeakerDetail(Speaker):
+    events: list[EventSummary]
+
+
+class SpeakerList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[Speaker]
+
+
+class VenueList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[Venue]
+
+
+class OrganisationList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[Organisation]
+
+
+class Cycle(Schema):
+    id: int
+    title: str
+    subtitle: str
+    url: str | None
+    locale: str
+    description: str
+    image: Image | None
+    themes: list[Term]
+    audiences: list[Term]
+    partners: list[Partner]
+    funding_statement: str
+    documents: list[StreamItem]
+
+
+class CycleSession(EventSummary):
+    session_label: str
+
+
+class CycleDetail(Cycle):
+    sessions: list[CycleSession]
+
+
+class CycleList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[Cycle]
+
+
+class Errors(Schema):
+    """Messages keyed by the parameter or field they concern."""
+
+    model_config = {"extra": "allow"}

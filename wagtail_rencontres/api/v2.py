@@ -1,0 +1,53 @@
+"""An ``events`` endpoint for Wagtail's API v2, with the typed API's filters.
+
+Register it on the site's v2 router::
+
+    api_router.register_endpoint("events", EventsAPIViewSet)
+"""
+
+from rest_framework.exceptions import ValidationError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+
+from wagtail_rencontres.api.fields import CACHE_ATTRIBUTE
+from wagtail_rencontres.models import EventPage
+from wagtail_rencontres.services import filters, queries, serializers
+
+
+class EventsAPIViewSet(PagesAPIViewSet):
+    """Visible events; the same filters, errors and representation as the typed API."""
+
+    name = "events"
+    filter_backends = []
+    known_query_parameters = frozenset(["limit", "offset", "fields", "format", "_", "type"]).union(
+        filters.EventFilterForm.base_fields
+    )
+
+    model = EventPage
+
+    def check_query_parameters(self, queryset):
+        # Only this endpoint's filters: unknown parameters are field-keyed errors.
+        extra = BaseAPIViewSet.known_query_parameters.union(["type"])
+        _cleaned, errors = filters.validate(self.request.GET, extra_parameters=extra)
+        if errors:
+            raise ValidationError(errors)
+
+    def get_queryset(self):
+        queryset = queries.visible_events().filter(pk__in=self.get_base_queryset().values("pk"))
+        if self.action == "listing_view":
+            extra = BaseAPIViewSet.known_query_parameters.union(["type"])
+            cleaned, errors = filters.validate(self.request.GET, extra_parameters=extra)
+            if errors:
+                raise ValidationError(errors)
+            queryset = filters.apply(queryset, cleaned)
+        return serializers.prefetch_events(queryset)
+
+    def paginate_queryset(self, queryset):
+        page = list(super().paginate_queryset(queryset))
+        # Summaries and programmes of the whole page at once; detail keys follow per event.
+        for event, data in zip(
+            page,
+            serializers.event_list(page, self.request, expand_programme=True),
+            strict=True,
+        ):
+            setattr(event, CACHE_ATTRIBUTE, data)
+        return page

@@ -1,0 +1,170 @@
+"""iCalendar (RFC 5545) files and feeds, built with the ``icalendar`` library.
+
+- UID comes from the event's stored uuid, so it survives reschedules.
+- SEQUENCE is the event's ``sequence``, bumped when date, place or status change.
+- Cancelled events stay, with ``STATUS:CANCELLED``.
+- One VTIMEZONE per TZID used; DTSTAMP, PRODID and VERSION always present.
+- Only the public outline of restricted sessions appears in descriptions.
+
+Feeds are streamed: the calendar header and time zones first, then one
+VEVENT per event, read from the database in chunks.
+"""
+
+import datetime as dt
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, Timezone
+
+from wagtail_rencontres import conf
+from wagtail_rencontres.enums import AttendanceMode, EventStatus
+from wagtail_rencontres.services import dates, programme
+
+STATUS_MAP = {
+    EventStatus.CANCELLED: "CANCELLED",
+    EventStatus.POSTPONED: "TENTATIVE",
+}
+UID_DOMAIN = "wagtail-rencontres"
+
+
+def uid(event):
+    """Stable across reschedules: never built from dates."""
+    return f"{event.uuid}@{UID_DOMAIN}"
+
+
+def _calendar(name=None):
+    calendar = Calendar()
+    calendar.add("prodid", conf.get_setting("ICS_PRODID"))
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if name:
+        calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def _description(event, days):
+    lines = [event.subtitle] if event.subtitle else []
+    for day in days:
+        if day.sessions:
+            lines.append("")
+            lines.append(day.date.isoformat() + (f" — {day.title}" if day.title else ""))
+        for session in day.sessions:
+            when = session.start.strftime("%H:%M")
+            if session.end:
+                when += "–" + session.end.strftime("%H:%M")
+            line = f"{when} {session.title}"
+            if session.restricted:
+                line += (
+                    " ("
+                    + _("reserved to %(audiences)s")
+                    % {"audiences": ", ".join(session.restricted_to)}
+                    + ")"
+                )
+            lines.append(line)
+    return "\n".join(lines).strip()
+
+
+def _location(event):
+    venue = event.venue
+    if venue is not None and event.attendance_mode != AttendanceMode.ONLINE:
+        return ", ".join([venue.name, *venue.address_lines])
+    return event.online_url or ""
+
+
+def vevent(event, days=None, request=None, now=None):
+    """One VEVENT for ``event``; ``days`` is its public programme."""
+    if days is None:
+        days = programme.days(event)
+    component = Event()
+    component.add("uid", uid(event))
+    component.add("dtstamp", event.last_published_at or now or timezone.now())
+    component.add("sequence", event.sequence)
+    if event.all_day:
+        first, last = dates.local_days(event.start, event.end, event.timezone)
+        component.add("dtstart", first)
+        component.add("dtend", last + dt.timedelta(days=1))
+    else:
+        component.add("dtstart", dates.to_local(event.start, event.timezone))
+        component.add("dtend", dates.to_local(event.end, event.timezone))
+    component.add("summary", event.title)
+    description = _description(event, days)
+    if description:
+        component.add("description", description)
+    location = _location(event)
+    if location:
+        component.add("location", location)
+    venue = event.venue
+    if venue is not None and venue.latitude is not None and venue.longitude is not None:
+        component.add("geo", (float(venue.latitude), float(venue.longitude)))
+    url = event.get_full_url(request)
+    if url:
+        component.add("url", url)
+    component.add("status", STATUS_MAP.get(event.status, "CONFIRMED"))
+    if event.last_published_at:
+        component.add("last-modified", event.last_published_at)
+    categories = [theme.name for theme in event.themes.all()]
+    if categories:
+        component.add("categories", categories)
+    return component
+
+
+def event_calendar(event, request=None):
+    """A whole ICS file for one event, as bytes."""
+    calendar = _calendar(event.title)
+    calendar.add_component(vevent(event, request=request))
+    calendar.add_missing_timezones(*_zone_range([event]))
+    return calendar.to_ical()
+
+
+def _zone_range(events):
+    starts = [event.start for event in events]
+    ends = [event.end for event in events]
+    return _range(min(starts), max(ends)) if starts else _range(None, None)
+
+
+def _range(first, last):
+    today = timezone.now().date()
+    first = (first.date() if first else today) - dt.timedelta(days=366)
+    last = (last.date() if last else today) + dt.timedelta(days=366)
+    return first, last
+
+
+def timezone_components(tz_names, first=None, last=None):
+    """One VTIMEZONE per IANA name, covering ``first``…``last`` with a year's margin."""
+    first_date, last_date = _range(first, last)
+    components = []
+    for name in sorted(set(tz_names)):
+        try:
+            components.append(Timezone.from_tzid(name, first_date=first_date, last_date=last_date))
+        except ValueError:
+            continue
+    return components
+
+
+def stream_feed(queryset, name, ids, request=None, chunk_size=100):
+    """Yield an ICS feed (bytes) of the events of ``queryset`` whose ids are ``ids``, in that order.
+
+    ``ids`` carries the order and the size limit decided by the database;
+    events are then read ``chunk_size`` at a time.
+    """
+    from django.db.models import Max, Min
+
+    bounds = queryset.order_by().aggregate(first=Min("start"), last=Max("end"))
+    zones = queryset.order_by().values_list("timezone", flat=True).distinct()
+    header = _calendar(name).to_ical().decode()
+    # The empty calendar ends with END:VCALENDAR; time zones and events go before it.
+    opening, closing = header.rsplit("END:VCALENDAR", 1)
+    yield opening.encode()
+    for component in timezone_components(list(zones), bounds["first"], bounds["last"]):
+        yield component.to_ical()
+    for position in range(0, len(ids), chunk_size):
+        chunk_ids = ids[position : position + chunk_size]
+        by_id = {event.pk: event for event in queryset.filter(pk__in=chunk_ids)}
+        yield from _chunk([by_id[pk] for pk in chunk_ids if pk in by_id], request)
+    yield ("END:VCALENDAR" + closing).encode()
+
+
+def _chunk(events, request):
+    days_by_event = programme.days_bulk(events)
+    for event in events:
+        yield vevent(event, days=days_by_event[event.pk], request=request).to_ical()

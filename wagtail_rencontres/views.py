@@ -1,0 +1,82 @@
+"""Public views: ICS files and subscribable ICS feeds.
+
+URLs are in :mod:`wagtail_rencontres.urls` (namespace ``wagtail_rencontres``).
+"""
+
+import hashlib
+
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from wagtail_rencontres import conf
+from wagtail_rencontres.api import http
+from wagtail_rencontres.services import filters, ical, queries
+
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def _fingerprint(queryset, request):
+    """ETag and Last-Modified of a feed, from what the events' representation depends on."""
+    rows = list(queryset.order_by("pk").values_list("pk", "last_published_at", "sequence"))
+    digest = hashlib.sha256(request.get_full_path().encode())
+    for pk, published, sequence in rows:
+        digest.update(f"{pk}:{published.isoformat() if published else ''}:{sequence};".encode())
+    stamps = [published for _pk, published, _sequence in rows if published]
+    return f'"{digest.hexdigest()[:40]}"', (max(stamps) if stamps else None)
+
+
+def _feed_response(request, queryset, name, filename):
+    # The database sorts and limits; the feed keeps that order.
+    ids = list(queryset.values_list("pk", flat=True)[: conf.get_setting("ICS_MAX_EVENTS")])
+    events = queries.visible_events().filter(pk__in=ids)
+    etag, last_modified = _fingerprint(events, request)
+    response = http.conditional(request, etag, last_modified)
+    if response is None:
+        response = StreamingHttpResponse(
+            ical.stream_feed(events, name, ids, request=request), content_type=CONTENT_TYPE
+        )
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+    http.stamp(response, etag, last_modified)
+    return http.finish(request, response, cache_setting="ICS_CACHE_CONTROL")
+
+
+@require_GET
+def events_feed(request):
+    """Every visible event matching the API's filters, as a subscribable feed."""
+    cleaned, errors = filters.validate(request.GET, extra_parameters=())
+    if errors:
+        return http.errors_response(request, errors)
+    queryset = filters.apply(queries.visible_events(), cleaned)
+    if not cleaned.get("ordering") and not cleaned.get("when"):
+        # When capped, keep the most recent events.
+        queryset = queryset.order_by("-start", "-pk")
+    return _feed_response(request, queryset, _("Events"), "events.ics")
+
+
+@require_GET
+def event_ics(request, event_id):
+    event = get_object_or_404(queries.visible_events(), pk=event_id)
+    return _feed_response(
+        request, queries.visible_events().filter(pk=event.pk), event.title, f"{event.slug}.ics"
+    )
+
+
+@require_GET
+def cycle_feed(request, cycle_id):
+    cycle = get_object_or_404(queries.visible_cycles(), pk=cycle_id)
+    return _feed_response(request, queries.cycle_sessions(cycle), cycle.title, f"{cycle.slug}.ics")
+
+
+@require_GET
+def speaker_feed(request, speaker_id):
+    speaker = queries.public_speakers().filter(pk=speaker_id).first()
+    if speaker is None:
+        raise Http404
+    return _feed_response(
+        request,
+        queries.events_of_speaker(speaker).order_by("-start", "-pk"),
+        speaker.full_name,
+        f"speaker-{speaker.pk}.ics",
+    )
