@@ -142,6 +142,7 @@ def test_settings_snippet_extends_the_installed_apps_of_a_wagtail_start_site():
         "django_tasks",
         "wagtail.api.v2",
         "rest_framework",
+        "ninja",
     ]
     assert namespace["WAGTAILRENCONTRES_BASE_TEMPLATE"] == "base.html"
     assert namespace["TASKS"]["default"]["BACKEND"] == (

@@ -14,11 +14,13 @@ DEFAULTS = {
     "AGENDA_PAGE_SIZE": 20,
     # Template that package page templates extend.
     "BASE_TEMPLATE": "wagtail_rencontres/base.html",
-    # Typed API and feeds: default and maximum page size of lists (``limit``).
+    # Default page size of API lists when ``limit`` is not given.
     "API_DEFAULT_LIMIT": 20,
+    # Largest ``limit`` the API accepts; larger values get a 400.
     "API_MAX_LIMIT": 100,
-    # Cache-Control header of API responses and of ICS feeds; None sends none.
+    # Cache-Control header of API responses; None sends none.
     "API_CACHE_CONTROL": "public, max-age=300",
+    # Cache-Control header of ICS files and feeds; None sends none.
     "ICS_CACHE_CONTROL": "public, max-age=900",
     # Origins allowed to read the API and feeds from a browser (CORS), or ["*"].
     # Sites needing preflight handling or credentials use django-cors-headers instead.

@@ -14,6 +14,7 @@ INSTALLED_APPS += [
     "django_tasks",
     "wagtail.api.v2",
     "rest_framework",
+    "ninja",
 ]
 
 # Background tasks, such as confirmation mails. The immediate backend runs them

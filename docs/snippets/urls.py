@@ -10,8 +10,11 @@ sections the tutorial includes to the end of a fresh site's ``urls.py``.
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from wagtail_rencontres.api.v2 import EventsAPIViewSet
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("events", EventsAPIViewSet)
 
 urlpatterns = [
     path("api/v2/", api_router.urls),
@@ -19,7 +22,10 @@ urlpatterns = [
 # --8<-- [end:api-v2]
 
 # --8<-- [start:typed-api]
+import wagtail_rencontres.api
+
 urlpatterns = [
-    path("api/rencontres/", include("wagtail_rencontres.api.urls")),
+    path("api/rencontres/", wagtail_rencontres.api.urls),
+    path("rencontres/", include("wagtail_rencontres.urls")),
 ] + urlpatterns
 # --8<-- [end:typed-api]
