@@ -5,6 +5,7 @@ as a subtest; each failing page is reported on its own.
 """
 
 import pytest
+from django.test import override_settings
 
 from tests.a11y.conftest import describe_violations, keyboard_walk, run_axe
 
@@ -27,8 +28,13 @@ PAGES = [
     # No English tree in the demo: Wagtail serves the French home under /en/.
     "/en/",
 ]
-# Keyboard: pages with links in the header, the content and the footer.
+# Keyboard: pages with links in the header and in the content.
 KEYBOARD_PAGES = [
+    "/fr/agenda/",
+    "/fr/agenda/lutte-contre-les-discriminations-qpv/",
+    "/fr/agenda/cycle-intelligence-territoriale-2025/",
+]
+PACKAGE_BASE_PAGES = [
     "/fr/agenda/",
     "/fr/agenda/lutte-contre-les-discriminations-qpv/",
     "/fr/agenda/cycle-intelligence-territoriale-2025/",
@@ -37,7 +43,7 @@ KEYBOARD_PAGES = [
 REFLOW_WIDTHS = [320, 640]
 
 
-def test_demo_pages_pass_axe_and_reflow(demo, live_server, browser_page, axe_source, subtests):
+def test_demo_pages_are_accessible(demo, live_server, browser_page, axe_source, subtests):
     for path in PAGES:
         with subtests.test(check="axe", path=path):
             browser_page.set_viewport_size({"width": 1280, "height": 900})
@@ -84,6 +90,16 @@ def test_demo_pages_pass_axe_and_reflow(demo, live_server, browser_page, axe_sou
         # Each view of the agenda has its own title (RGAA 8.6).
         assert titles[0] != titles[1]
         assert [title.split(" — ")[1] for title in titles] == ["Agenda des rencontres"] * 2
+
+    # The package's own minimal base template, for sites that keep the default.
+    with override_settings(WAGTAILRENCONTRES_BASE_TEMPLATE="wagtail_rencontres/base.html"):
+        for path in PACKAGE_BASE_PAGES:
+            with subtests.test(check="axe, package base template", path=path):
+                browser_page.set_viewport_size({"width": 1280, "height": 900})
+                browser_page.goto(live_server.url + path)
+                assert browser_page.locator("header.site-header").count() == 0
+                violations = run_axe(browser_page, axe_source)
+                assert violations == [], describe_violations(path, violations)
 
 
 def test_axe_reports_a_known_violation(browser_page, axe_source):
