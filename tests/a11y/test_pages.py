@@ -9,10 +9,7 @@ from django.test import override_settings
 
 from tests.a11y.conftest import describe_violations, keyboard_walk, run_axe
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.browser
 
 PAGES = [
     "/fr/",
@@ -43,6 +40,7 @@ PACKAGE_BASE_PAGES = [
 REFLOW_WIDTHS = [320, 640]
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_demo_pages_are_accessible(demo, live_server, browser_page, axe_source, subtests):
     for path in PAGES:
         with subtests.test(check="axe", path=path):
