@@ -105,6 +105,8 @@ TEMPLATES = [
 ]
 
 STATIC_URL = "/static/"
+# The example site's stylesheet, so that browser tests see the real colours.
+STATICFILES_DIRS = [BASE_DIR / "example_site" / "static"]
 STATIC_ROOT = Path(tempfile.gettempdir()) / "rencontres-test-static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "rencontres-test-media"
