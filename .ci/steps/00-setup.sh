@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# System packages and the Python environment.
+# System packages and the Python environment: PostgreSQL, gettext, Debian's
+# Chromium for the accessibility checks (Playwright never downloads a browser),
+# npm for axe-core.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq postgresql gettext >/dev/null
+apt-get install -y -qq postgresql gettext chromium >/dev/null
+command -v npm >/dev/null || apt-get install -y -qq npm >/dev/null
 bash scripts/run-tests.sh --version >/dev/null  # creates .venv and installs the package
+bash tests/a11y/fetch-axe.sh  # axe-core from npm, cached in .cache/a11y/
