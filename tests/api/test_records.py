@@ -19,6 +19,7 @@ pytestmark = pytest.mark.urls("tests.api.urls")
 
 
 def count(client, url):
+    client.get(url)  # fill per-process caches (site root paths, content types) first
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, response.content
