@@ -25,6 +25,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.admin_forms import EventPageForm
@@ -259,6 +260,31 @@ class EventPageMixin(models.Model):
 
     base_form_class = EventPageForm
     exclude_fields_in_copy = ["uuid"]
+
+    # wagtail-localize: what a translation shares with its source instead of translating.
+    # Chosen records (venue, format, themes, audiences, partners) stay the source's;
+    # templates and services show their translation in the page's locale when one exists.
+    override_translatable_fields = [
+        SynchronizedField("start", overridable=False),
+        SynchronizedField("end", overridable=False),
+        SynchronizedField("timezone", overridable=False),
+        SynchronizedField("all_day", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("previous_start", overridable=False),
+        SynchronizedField("attendance_mode", overridable=False),
+        SynchronizedField("online_url"),
+        SynchronizedField("venue", overridable=False),
+        SynchronizedField("format", overridable=False),
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("audiences", overridable=False),
+        SynchronizedField("image"),
+        SynchronizedField("partners", overridable=False),
+        SynchronizedField("programme_to_come", overridable=False),
+        SynchronizedField("registration_mode", overridable=False),
+        SynchronizedField("registration_url"),
+        SynchronizedField("registration_opens_at", overridable=False),
+        SynchronizedField("registration_closes_at", overridable=False),
+    ]
 
     search_fields = [
         index.SearchField("subtitle", boost=2),
@@ -517,6 +543,16 @@ class CyclePageMixin(models.Model):
     ]
 
     search_fields = [index.SearchField("subtitle", boost=2), index.SearchField("description")]
+
+    # wagtail-localize: see EventPageMixin; sessions point at the source events, shown
+    # in the cycle's locale when translated.
+    override_translatable_fields = [
+        SynchronizedField("image"),
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("audiences", overridable=False),
+        SynchronizedField("sessions", overridable=False),
+        SynchronizedField("partners", overridable=False),
+    ]
 
     def get_sessions(self):
         """Linked events, in the editor's order, that visitors may see."""
