@@ -14,6 +14,9 @@ DEFAULTS = {
     "AGENDA_PAGE_SIZE": 20,
     # Template that package page templates extend.
     "BASE_TEMPLATE": "wagtail_rencontres/base.html",
+    # Let an agenda list, in their source language, the events of its translations
+    # (other locales) that have no live translation in the agenda's locale.
+    "SHOW_UNTRANSLATED_EVENTS": False,
 }
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import prefetch_related_objects
 
 from wagtail_rencontres.enums import SessionFormat
-from wagtail_rencontres.services import dates
+from wagtail_rencontres.services import dates, i18n
 
 
 @dataclass
@@ -44,10 +44,15 @@ class Day:
 
 
 def days(event, include_private=False):
-    """The event's programme as :class:`Day` objects, sessions sorted by start time."""
+    """The event's programme as :class:`Day` objects, sessions sorted by start time.
+
+    Speakers and audiences are shown in the event's locale when translated
+    (see :mod:`wagtail_rencontres.services.i18n`).
+    """
     tz_name = event.timezone
     result = []
     raw_speakers = []
+    session_audiences = []
     for child in event.programme or []:
         day_value = child.value
         day = day_value["date"]
@@ -70,7 +75,6 @@ def days(event, include_private=False):
                 if value["format"] in SessionFormat.values
                 else value["format"],
                 restricted=restricted,
-                restricted_to=[audience.name for audience in audiences],
                 remote=bool(value["remote"]),
                 capacity=value.get("capacity"),
             )
@@ -83,13 +87,39 @@ def days(event, include_private=False):
                     if ref["speaker"] is not None
                 ]
                 raw_speakers.extend(ref.speaker for ref in session.speakers)
+            session_audiences.append((session, audiences))
             sessions.append(session)
         sessions.sort(key=lambda session: (session.start, session.title))
         result.append(Day(date=day, title=day_value["title"], sessions=sessions))
     result.sort(key=lambda day: day.date)
-    if raw_speakers:
-        prefetch_related_objects(raw_speakers, "organisation")
+    _localize_choices(event.locale_id, raw_speakers, session_audiences, result)
     return result
+
+
+def _localize_choices(locale_id, raw_speakers, session_audiences, result):
+    """Swap speakers and audiences for their translations, in two queries at most."""
+    all_audiences = [
+        audience for _session, audiences in session_audiences for audience in audiences
+    ]
+    audience_map = {
+        source.pk: shown
+        for source, shown in zip(
+            all_audiences, i18n.localized_many(all_audiences, locale_id), strict=True
+        )
+    }
+    for session, audiences in session_audiences:
+        session.restricted_to = [audience_map[audience.pk].name for audience in audiences]
+    if not raw_speakers:
+        return
+    localized_speakers = i18n.localized_many(raw_speakers, locale_id)
+    prefetch_related_objects(localized_speakers, "organisation")
+    speaker_map = dict(
+        zip((speaker.pk for speaker in raw_speakers), localized_speakers, strict=True)
+    )
+    for day in result:
+        for session in day.sessions:
+            for ref in session.speakers:
+                ref.speaker = speaker_map[ref.speaker.pk]
 
 
 def speakers(days_list):
