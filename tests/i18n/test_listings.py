@@ -84,3 +84,36 @@ def test_english_cycle_lists_the_english_translations_of_its_sessions(
     assert list(queries.cycle_sessions(english_cycle)) == [english_version]
     assert list(queries.cycles_of_event(english_version)) == [english_cycle]
     assert list(queries.cycles_of_event(translated)) == [cycle]
+
+
+def test_english_agenda_query_count_does_not_grow_with_events(
+    client, english_agenda, english, make_event
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import EventFormatFactory, VenueFactory
+
+    def add_event(number):
+        venue = VenueFactory(name=f"Lieu {number}")
+        event_format = EventFormatFactory()
+        translate(venue, english)
+        translate(event_format, english)
+        event = make_event(DAY, slug=f"e-{number}", venue=venue, format=event_format)
+        translate(event, english)
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as queries_run:
+            response = client.get(english_agenda.get_url())
+        assert response.status_code == 200
+        return len(queries_run), response.content.decode()
+
+    add_event(0)
+    one, html = count_queries()
+    assert "EN Lieu 0" in html
+    for number in range(1, 5):
+        add_event(number)
+    many, html = count_queries()
+
+    assert "EN Lieu 4" in html
+    assert many == one
