@@ -31,6 +31,9 @@ DEFAULTS = {
     "ICS_PRODID": "-//wagtail-rencontres//Rencontres//FR",
     # Maximum number of events in one ICS feed.
     "ICS_MAX_EVENTS": 500,
+    # Let an agenda list, in their source language, the events of its translations
+    # (other locales) that have no live translation in the agenda's locale.
+    "SHOW_UNTRANSLATED_EVENTS": False,
 }
 
 

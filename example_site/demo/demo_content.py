@@ -17,7 +17,14 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
+from example_site.demo import demo_english
 from example_site.demo.models import HomePage
 from wagtail_rencontres.enums import (
     AttendanceMode,
@@ -283,8 +290,70 @@ class DemoLoader:
             event = build()
             self.events[event.slug] = event
         self.cycles = [self.cycle_intelligence_territoriale(), self.cycle_vss()]
-        self.log(f"Demo ready: {len(self.events)} events, {len(self.cycles)} cycles.")
+        self.translations = self.translate_to_english()
+        self.log(
+            f"Demo ready: {len(self.events)} events, {len(self.cycles)} cycles, "
+            f"{len(self.translations)} records translated to English."
+        )
         return self
+
+    # English, through wagtail-localize
+
+    def translate_to_english(self):
+        """Translate the home page, the agenda, three events and the records they use."""
+        self.english, _ = Locale.objects.get_or_create(language_code="en")
+        events = [self.events[slug] for slug in demo_english.EVENTS]
+        records = [
+            *self.themes.values(),
+            *self.audiences.values(),
+            *self.formats.values(),
+            *{event.venue for event in events if event.venue_id},
+            *{
+                ref["speaker"]
+                for event in events
+                for day in event.programme
+                for session in day.value["sessions"]
+                for ref in session["speakers"]
+            },
+        ]
+        pages = [self.home, self.agenda, *events]
+        return [self.translate(instance) for instance in [*records, *pages]]
+
+    def translate(self, instance):
+        """Create or update ``instance``'s English translation, and publish it.
+
+        Strings without an English entry keep their French text (wagtail-localize's
+        fallback); synchronised fields (dates, venue, speakers…) are copied.
+        """
+        source, _ = TranslationSource.update_or_create_from_instance(instance)
+        translation, _ = Translation.objects.get_or_create(
+            source=source, target_locale=self.english
+        )
+        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        for segment in segments:
+            if segment.context.path == "slug":
+                english = demo_english.SLUGS.get(segment.string.data)
+            else:
+                english = demo_english.STRINGS.get(segment.string.data)
+            if english is not None:
+                StringTranslation.objects.update_or_create(
+                    translation_of=segment.string,
+                    locale=self.english,
+                    context=segment.context,
+                    defaults={"data": english},
+                )
+        is_page = isinstance(instance, Page)
+        # Pages are saved as a draft revision and published here, rather than by
+        # wagtail-localize once the transaction commits, so that the loader's result
+        # is live inside its own transaction too.
+        source.create_or_update_translation(
+            self.english, publish=not is_page, fallback=True, copy_parent_pages=False
+        )
+        target = instance.get_translation(self.english)
+        if is_page:
+            target.get_latest_revision().publish()
+            target = target.specific_class.objects.get(pk=target.pk)
+        return target
 
     # Records
 

@@ -3,7 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from wagtail_rencontres.services import queries
+from wagtail_rencontres.services import i18n, queries
 
 
 class HomePage(Page):
@@ -17,9 +17,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = queries.filter_when(
-            queries.visible_events(locale=self.locale_id), "upcoming"
-        )[:3]
+        context["upcoming_events"] = i18n.localize_event_choices(
+            queries.filter_when(queries.visible_events(locale=self.locale_id), "upcoming")[:3]
+        )
         context["agendas"] = self.get_children().live().public().specific()
         return context
 

@@ -12,6 +12,7 @@ from wagtail_rencontres.blocks.programme import (
     ProgrammeBlock,
     SessionBlock,
     SessionSpeakerBlock,
+    SynchronisedSnippetChooserBlock,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "ResourcesBlock",
     "SessionBlock",
     "SessionSpeakerBlock",
+    "SynchronisedSnippetChooserBlock",
 ]

@@ -13,10 +13,26 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_rencontres.enums import SessionFormat
 
 
+class SynchronisedSnippetChooserBlock(SnippetChooserBlock):
+    """A snippet chooser whose choice is shared by every translation of the page.
+
+    wagtail-localize would otherwise treat the chosen snippet as a related object
+    to translate first; here the translated page keeps the source's record and
+    :func:`wagtail_rencontres.services.i18n.localized` shows its translation in the
+    page's locale when one exists.
+    """
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+
 class SessionSpeakerBlock(blocks.StructBlock):
     """A speaker chosen from the Speaker snippets, with a role in this session."""
 
-    speaker = SnippetChooserBlock("wagtail_rencontres.Speaker", label=_("speaker"))
+    speaker = SynchronisedSnippetChooserBlock("wagtail_rencontres.Speaker", label=_("speaker"))
     role = blocks.CharBlock(
         label=_("role in this session"),
         required=False,
@@ -54,7 +70,7 @@ class SessionBlock(blocks.StructBlock):
         help_text=_("Tick when the session or one of its speakers takes part remotely."),
     )
     restricted_audiences = blocks.ListBlock(
-        SnippetChooserBlock("wagtail_rencontres.Audience"),
+        SynchronisedSnippetChooserBlock("wagtail_rencontres.Audience"),
         label=_("restricted to"),
         default=[],
         help_text=_(

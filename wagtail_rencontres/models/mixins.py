@@ -25,6 +25,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.admin_forms import EventPageForm
@@ -41,7 +42,7 @@ from wagtail_rencontres.enums import (
     PartnerRole,
     RegistrationMode,
 )
-from wagtail_rencontres.services import dates, queries
+from wagtail_rencontres.services import dates, i18n, queries
 from wagtail_rencontres.validators import day_outside_event_message, validate_timezone
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
@@ -310,6 +311,31 @@ class EventPageMixin(models.Model):
         "online_url",
     )
 
+    # wagtail-localize: what a translation shares with its source instead of translating.
+    # Chosen records (venue, format, themes, audiences, partners) stay the source's;
+    # templates and services show their translation in the page's locale when one exists.
+    override_translatable_fields = [
+        SynchronizedField("start", overridable=False),
+        SynchronizedField("end", overridable=False),
+        SynchronizedField("timezone", overridable=False),
+        SynchronizedField("all_day", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("previous_start", overridable=False),
+        SynchronizedField("attendance_mode", overridable=False),
+        SynchronizedField("online_url"),
+        SynchronizedField("venue", overridable=False),
+        SynchronizedField("format", overridable=False),
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("audiences", overridable=False),
+        SynchronizedField("image"),
+        SynchronizedField("partners", overridable=False),
+        SynchronizedField("programme_to_come", overridable=False),
+        SynchronizedField("registration_mode", overridable=False),
+        SynchronizedField("registration_url"),
+        SynchronizedField("registration_opens_at", overridable=False),
+        SynchronizedField("registration_closes_at", overridable=False),
+    ]
+
     search_fields = [
         index.SearchField("subtitle", boost=2),
         index.SearchField("body"),
@@ -398,11 +424,33 @@ class EventPageMixin(models.Model):
             "external_label": self.registration_link_label if external else "",
         }
 
+    # Chosen records in the page's locale (see services.i18n)
+
+    @cached_property
+    def localized_venue(self):
+        return i18n.localized(self.venue, self.locale_id)
+
+    @cached_property
+    def localized_format(self):
+        return i18n.localized(self.format, self.locale_id)
+
+    @cached_property
+    def localized_themes(self):
+        return i18n.localized_many(self.themes.all(), self.locale_id)
+
+    @cached_property
+    def localized_audiences(self):
+        return i18n.localized_many(self.audiences.all(), self.locale_id)
+
+    @cached_property
+    def localized_partners(self):
+        return i18n.partner_links(self)
+
     @cached_property
     def partners_by_role(self):
         """Partner links grouped by role, in editor order: {role: [link, …]}."""
         grouped = {role: [] for role in PartnerRole.values}
-        for link in self.partners.all():
+        for link in self.localized_partners:
             grouped[link.role].append(link)
         return grouped
 
@@ -537,7 +585,9 @@ class AgendaPageMixin(models.Model):
         events = queries.filter_when(self.get_events(), when)
         paginator = Paginator(events, conf.get_setting("AGENDA_PAGE_SIZE"))
         page_obj = paginator.get_page(request.GET.get("page"))
-        context.update({"when": when, "events": page_obj.object_list, "page_obj": page_obj})
+        # Each card speaks its event's language (an untranslated event keeps its own).
+        events = i18n.localize_event_choices(page_obj.object_list)
+        context.update({"when": when, "events": events, "page_obj": page_obj})
         return context
 
     class Meta:
@@ -608,13 +658,35 @@ class CyclePageMixin(models.Model):
 
     search_fields = [index.SearchField("subtitle", boost=2), index.SearchField("description")]
 
+    # wagtail-localize: see EventPageMixin; sessions point at the source events, shown
+    # in the cycle's locale when translated.
+    override_translatable_fields = [
+        SynchronizedField("image"),
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("audiences", overridable=False),
+        SynchronizedField("sessions", overridable=False),
+        SynchronizedField("partners", overridable=False),
+    ]
+
+    @cached_property
+    def localized_themes(self):
+        return i18n.localized_many(self.themes.all(), self.locale_id)
+
+    @cached_property
+    def localized_audiences(self):
+        return i18n.localized_many(self.audiences.all(), self.locale_id)
+
+    @cached_property
+    def localized_partners(self):
+        return i18n.partner_links(self)
+
     def get_sessions(self):
         """Linked events, in the editor's order, that visitors may see."""
         return queries.cycle_sessions(self)
 
     def get_context(self, request, *args, **kwargs):
         context = add_base_template(super().get_context(request, *args, **kwargs))
-        context["sessions"] = self.get_sessions()
+        context["sessions"] = i18n.localize_event_choices(self.get_sessions())
         return context
 
     class Meta:

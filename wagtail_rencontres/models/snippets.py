@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from wagtail_rencontres.blocks.links import LinkBlock
 from wagtail_rencontres.enums import OrganisationKind
@@ -50,6 +51,9 @@ class AbstractTaxonomy(SlugMixin, TranslatableMixin, index.Indexed, models.Model
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    # The slug names the term in addresses and API filters in every language.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     search_fields = [
         index.SearchField("name"),
@@ -133,6 +137,12 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("logo"),
         FieldPanel("url"),
         FieldPanel("description"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("logo"),
+        SynchronizedField("url"),
     ]
 
     search_fields = [
@@ -243,6 +253,16 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("accessibility"),
     ]
 
+    # The address is the same place in every language; names, access directions and
+    # accessibility notes are translated.
+    override_translatable_fields = [
+        SynchronizedField("postcode", overridable=False),
+        SynchronizedField("department_code", overridable=False),
+        SynchronizedField("country", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+    ]
+
     search_fields = [
         index.SearchField("name", boost=2),
         index.SearchField("city"),
@@ -351,6 +371,14 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("bio"),
         FieldPanel("photo"),
         FieldPanel("links"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("honorific"),
+        SynchronizedField("first_name", overridable=False),
+        SynchronizedField("last_name", overridable=False),
+        SynchronizedField("organisation", overridable=False),
+        SynchronizedField("photo"),
     ]
 
     search_fields = [

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import prefetch_related_objects
 
 from wagtail_rencontres.enums import SessionFormat
-from wagtail_rencontres.services import dates
+from wagtail_rencontres.services import dates, i18n
 
 
 @dataclass
@@ -44,7 +44,11 @@ class Day:
 
 
 def days(event, include_private=False):
-    """The event's programme as :class:`Day` objects, sessions sorted by start time."""
+    """The event's programme as :class:`Day` objects, sessions sorted by start time.
+
+    Speakers and audiences are shown in the event's locale when translated
+    (see :mod:`wagtail_rencontres.services.i18n`).
+    """
     return days_bulk([event], include_private=include_private)[event.pk]
 
 
@@ -53,7 +57,8 @@ def days_bulk(events, include_private=False):
 
     The raw programme data of every event goes through the block's own
     ``bulk_to_python`` at once, so speakers and audiences are fetched in one
-    query each, whatever the number of events.
+    query each, whatever the number of events; their translations take one
+    more query each per locale.
     """
     from wagtail_rencontres.blocks import DayBlock
 
@@ -66,15 +71,18 @@ def days_bulk(events, include_private=False):
                 owners.append(event)
     values = DayBlock().bulk_to_python(raw_days) if raw_days else []
     result = {event.pk: [] for event in events}
-    raw_speakers = []
+    by_locale = {}
     for event, day_value in zip(owners, values, strict=True):
-        day, day_speakers = _build_day(event, day_value, include_private)
+        day, day_speakers, day_audiences = _build_day(event, day_value, include_private)
         result[event.pk].append(day)
-        raw_speakers.extend(day_speakers)
+        speakers_, audiences_, days_ = by_locale.setdefault(event.locale_id, ([], [], []))
+        speakers_.extend(day_speakers)
+        audiences_.extend(day_audiences)
+        days_.append(day)
     for event_days in result.values():
         event_days.sort(key=lambda day: day.date)
-    if raw_speakers:
-        prefetch_related_objects(raw_speakers, "organisation")
+    for locale_id, (speakers_, audiences_, days_) in by_locale.items():
+        _localize_choices(locale_id, speakers_, audiences_, days_)
     return result
 
 
@@ -91,6 +99,7 @@ def _build_day(event, day_value, include_private):
     day = day_value["date"]
     sessions = []
     raw_speakers = []
+    session_audiences = []
     for item in day_value["sessions"].bound_blocks:
         value = item.value
         audiences = [audience for audience in value["restricted_audiences"] if audience]
@@ -109,7 +118,6 @@ def _build_day(event, day_value, include_private):
             if value["format"] in SessionFormat.values
             else value["format"],
             restricted=restricted,
-            restricted_to=[audience.name for audience in audiences],
             remote=bool(value["remote"]),
             capacity=value.get("capacity"),
         )
@@ -122,9 +130,40 @@ def _build_day(event, day_value, include_private):
                 if ref["speaker"] is not None
             ]
             raw_speakers.extend(ref.speaker for ref in session.speakers)
+        session_audiences.append((session, audiences))
         sessions.append(session)
     sessions.sort(key=lambda session: (session.start, session.title))
-    return Day(date=day, title=day_value["title"], sessions=sessions), raw_speakers
+    return (
+        Day(date=day, title=day_value["title"], sessions=sessions),
+        raw_speakers,
+        session_audiences,
+    )
+
+
+def _localize_choices(locale_id, raw_speakers, session_audiences, result):
+    """Swap speakers and audiences for their translations, in two queries at most."""
+    all_audiences = [
+        audience for _session, audiences in session_audiences for audience in audiences
+    ]
+    audience_map = {
+        source.pk: shown
+        for source, shown in zip(
+            all_audiences, i18n.localized_many(all_audiences, locale_id), strict=True
+        )
+    }
+    for session, audiences in session_audiences:
+        session.restricted_to = [audience_map[audience.pk].name for audience in audiences]
+    if not raw_speakers:
+        return
+    localized_speakers = i18n.localized_many(raw_speakers, locale_id)
+    prefetch_related_objects(localized_speakers, "organisation")
+    speaker_map = dict(
+        zip((speaker.pk for speaker in raw_speakers), localized_speakers, strict=True)
+    )
+    for day in result:
+        for session in day.sessions:
+            for ref in session.speakers:
+                ref.speaker = speaker_map[ref.speaker.pk]
 
 
 def speakers(days_list):
