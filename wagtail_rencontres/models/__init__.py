@@ -2,6 +2,12 @@
 
 from wagtail_rencontres.models.mixins import AgendaPageMixin, CyclePageMixin, EventPageMixin
 from wagtail_rencontres.models.pages import AgendaPage, CyclePage, EventPage
+from wagtail_rencontres.models.registration import (
+    Registration,
+    RegistrationFormField,
+    RegistrationMail,
+    consent_version,
+)
 from wagtail_rencontres.models.relations import (
     AbstractPartner,
     CyclePartner,
@@ -31,7 +37,11 @@ __all__ = [
     "EventPageMixin",
     "EventPartner",
     "Organisation",
+    "Registration",
+    "RegistrationFormField",
+    "RegistrationMail",
     "Speaker",
     "Theme",
     "Venue",
+    "consent_version",
 ]
