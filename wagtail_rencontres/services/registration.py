@@ -40,7 +40,8 @@ STATUS_MESSAGES = {
         "The event is full: you are on the waiting list. We will write to you if a place frees up."
     ),
     RegistrationStatus.PENDING: _(
-        "Your registration awaits the organisers' approval. We will write to you once it is decided."
+        "Your registration awaits the organisers' approval. "
+        "We will write to you once it is decided."
     ),
     RegistrationStatus.APPROVED: _("Your registration is approved."),
     RegistrationStatus.REFUSED: _("Your registration was not accepted."),
