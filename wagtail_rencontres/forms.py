@@ -72,6 +72,23 @@ class RegistrationForm(BaseForm):
         return cleaned
 
 
+class AudienceChoiceField(forms.ModelChoiceField):
+    """An audience by primary key; values no database integer can hold are invalid, not errors."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            number = int(str(value))
+        except ValueError:
+            number = 0
+        if not 0 < number < 2**63:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(number)
+
+
 def _overlap(first, second):
     first_end = first.end or first.start
     second_end = second.end or second.start
@@ -97,7 +114,7 @@ class RegistrationFormBuilder(FormBuilder):
         formfields["function"] = forms.CharField(
             label=_("Function"), max_length=255, required=False
         )
-        formfields["audience"] = forms.ModelChoiceField(
+        formfields["audience"] = AudienceChoiceField(
             label=_("Audience category"),
             queryset=self.audiences,
             required=False,

@@ -155,7 +155,7 @@ def state(event, now=None):
         "external_label": event.registration_link_label if external else "",
         "capacity": event.registration_capacity if internal else None,
         "closed_reason": str(reason),
-        "closed_message": RegistrationClosedReason(reason).label if reason else "",
+        "closed_message": str(RegistrationClosedReason(reason).label) if reason else "",
     }
 
 
