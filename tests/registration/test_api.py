@@ -1,6 +1,8 @@
 import json
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -91,9 +93,11 @@ def test_post_full_workshop_422(client, workshop_event):
     assert post(client, workshop_event, person(1, workshops=["ws-a"])).status_code == 201
     response = post(client, workshop_event, person(2, workshops=["ws-a"]))
     assert response.status_code == 422
-    assert response.json() == {
-        "workshops": ["No place left in: Atelier A. Choose another session."]
-    }
+    with translation.override("fr"):
+        expected = gettext("No place left in: %(titles)s. Choose another session.") % {
+            "titles": "Atelier A"
+        }
+    assert response.json() == {"workshops": [expected]}
 
 
 def test_post_field_keyed_errors_422(client, open_event):
@@ -113,7 +117,8 @@ def test_post_closed_409(client, open_event):
     assert post(client, event, person(1)).status_code == 201
     response = post(client, event, person(2))
     assert response.status_code == 409
-    assert response.json() == {"__all__": ["The event is full."]}
+    with translation.override("fr"):
+        assert response.json() == {"__all__": [gettext("The event is full.")]}
 
 
 def test_post_rate_limited_429(client, open_event, settings):

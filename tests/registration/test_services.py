@@ -104,7 +104,7 @@ def test_workshop_capacity_refuses_a_full_workshop(workshop_event, register):
     with pytest.raises(service.WorkshopFull) as error:
         service.register(workshop_event, form.cleaned_data)
     assert error.value.field == "workshops"
-    assert str(error.value.message) == "No place left in: Atelier A. Choose another session."
+    assert error.value.code == "workshop_full"
     places = capacity.workshop_places_left(
         capacity.workshop_sessions(workshop_event), capacity.workshop_seats_taken(workshop_event)
     )
