@@ -52,3 +52,12 @@ def registrations_listing_button(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def registrations_header_button(page, user, view_name=None, next_url=None):
     yield from _registrations_button(page, user, priority=45)
+
+
+@hooks.register("register_log_actions")
+def register_registration_log_actions(actions):
+    actions.register_action(
+        "wagtail_rencontres.registrations_anonymised",
+        _("Anonymise registrations"),
+        _("Registrations anonymised after the retention period"),
+    )

@@ -453,9 +453,24 @@ def anonymise_expired(now=None, days=None):
             idempotency_key="",
             **dict.fromkeys(PERSONAL_FIELDS, ""),
         )
+    _log_anonymisation(per_event)
+    return per_event
+
+
+def _log_anonymisation(per_event):
+    """Record each event's anonymisation in the logs and in Wagtail's page history."""
+    from wagtail.log_actions import log
+    from wagtail.models import Page
+
+    pages = Page.objects.in_bulk(per_event.keys())
     for page_id, count in sorted(per_event.items()):
         logger.info("Anonymised %s registrations of event %s", count, page_id)
-    return per_event
+        if page_id in pages:
+            log(
+                instance=pages[page_id],
+                action="wagtail_rencontres.registrations_anonymised",
+                data={"count": count},
+            )
 
 
 # Links and mails
