@@ -80,12 +80,7 @@ def _registration_for(page, token):
 
 def self_service(page, request, token):
     """A registrant's own page: see, update answers, cancel, erase data."""
-    try:
-        registration = _registration_for(page, token)
-    except Exception as error:
-        if isinstance(error, Http404):
-            raise
-        raise Http404 from error
+    registration = _registration_for(page, token)
     form_class = service.form_class(page)
     message = ""
     form = None

@@ -19,9 +19,9 @@ def workshop(session_id, title, start, end, capacity=None, audiences=()):
             "end_time": end,
             "title": title,
             "format": "workshop",
-            "description": "<p>Détails privés</p>",
+            "description": f"<p>Détails {session_id}</p>",
             "speakers": [],
-            "room": "Salle B",
+            "room": f"Salle {session_id}",
             "remote": False,
             "restricted_audiences": [
                 {"type": "item", "id": f"{session_id}-a{pk}", "value": pk} for pk in audiences

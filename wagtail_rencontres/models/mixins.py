@@ -475,7 +475,7 @@ class EventPageMixin(RoutablePageMixin, models.Model):
 
         return public_views.event_page(self, request, *args, **kwargs)
 
-    @re_path(r"^registration/(?P<token>[\w:.-]+)/$", name="registration_self_service")
+    @re_path(r"^registration/(?P<token>[\w-]+)/$", name="registration_self_service")
     def registration_self_service_view(self, request, token):
         """A registrant's own page, reached through the signed link of their mails."""
         from wagtail_rencontres import public_views

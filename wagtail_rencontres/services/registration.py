@@ -7,6 +7,7 @@ django-tasks task once the transaction has committed, so a mail failure
 never loses or blocks a registration.
 """
 
+import base64
 import datetime as dt
 import logging
 from dataclasses import dataclass
@@ -477,19 +478,26 @@ def _log_anonymisation(per_event):
 
 
 def signed_token(registration):
-    return signing.dumps(str(registration.token), salt=SIGNING_SALT, compress=False)
+    """The secret of a self-service link: the signed token, base64-encoded again.
+
+    Wagtail's page URLs accept only ``[\\w-]`` in path segments, not the ``:``
+    of signed values.
+    """
+    signed = signing.dumps(str(registration.token), salt=SIGNING_SALT, compress=False)
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
 def unsign_token(value):
     """The registration token inside a self-service link, or ``None`` when forged or expired."""
     max_age_days = conf.get_setting("REGISTRATION_LINK_MAX_AGE_DAYS")
     try:
+        signed = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
         return signing.loads(
-            value,
+            signed,
             salt=SIGNING_SALT,
             max_age=dt.timedelta(days=max_age_days) if max_age_days else None,
         )
-    except signing.BadSignature:
+    except (signing.BadSignature, ValueError):
         return None
 
 
