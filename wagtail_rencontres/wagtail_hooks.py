@@ -61,3 +61,10 @@ def register_registration_log_actions(actions):
         _("Anonymise registrations"),
         _("Registrations anonymised after the retention period"),
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_event_listing():
+    from wagtail_rencontres.viewsets import _registration_listing
+
+    return _registration_listing()

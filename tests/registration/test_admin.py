@@ -146,3 +146,37 @@ def test_attendance_sheet_lists_seat_holders_only(client, manager, filled_event)
     assert response.status_code == 200
     assert [r.last_name for r in response.context["registrations"]] == ["Martin1", "Martin2"]
     assert len(response.context["days"]) == 1
+
+
+def test_event_listing_shows_registered_over_places(client, manager, filled_event, open_event):
+    other = open_event(registration_capacity=None)
+    client.force_login(manager)
+    response = client.get(reverse("rencontres_events:index"))
+    assert response.status_code == 200
+    pages = {page.pk: page for page in response.context_data["object_list"]}
+    assert (
+        pages[filled_event.pk].registrations_seats_taken,
+        pages[other.pk].registrations_seats_taken,
+    ) == (2, 0)
+    html = response.content.decode()
+    assert html.count("2 / 2") == 1
+
+
+def test_event_listing_counts_registrations_in_one_query(client, admin_user, open_event, register):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(admin_user)
+    register(open_event(registration_capacity=3), 1)
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("rencontres_events:index"))
+    for n in range(4):
+        register(open_event(registration_capacity=3), n + 2)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("rencontres_events:index"))
+
+    def registration_queries(context):
+        return [q for q in context.captured_queries if "rencontres_registration" in q["sql"]]
+
+    # Wagtail's own listing queries are its business; ours stay one subquery.
+    assert len(registration_queries(one)) == len(registration_queries(many)) == 1
