@@ -291,3 +291,18 @@ def test_rate_limit_counts_per_ip(settings):
     settings.WAGTAILRENCONTRES_REGISTRATION_RATE_LIMIT = 2
     assert [service.rate_limited("10.0.0.1") for _ in range(3)] == [False, False, True]
     assert service.rate_limited("10.0.0.2") is False
+
+
+def test_translations_share_one_capacity(open_event, register):
+    from wagtail.models import Locale
+
+    event = open_event(registration_capacity=1)
+    locale, _created = Locale.objects.get_or_create(language_code="en")
+    english = event.copy_for_translation(locale, copy_parents=True)
+    english.save_revision().publish()
+    english = type(event).objects.get(pk=english.pk)
+    register(english, 1)
+    second = register(event, 2)
+    assert second.status == RegistrationStatus.WAITLISTED
+    assert Registration.objects.filter(page_id=event.pk).count() == 2
+    assert english.registration_state()["places_left"] == 0

@@ -17,10 +17,30 @@ from django.db import transaction
 from wagtail_rencontres.enums import RegistrationStatus, SessionFormat
 
 
+def owner_id(event):
+    """Primary key of the page that holds the event's registrations and capacity.
+
+    Translations of an event share one set of places: registrations belong
+    to the event in the default locale (the translation source), when it exists.
+    """
+    from wagtail.models import Locale
+
+    default = Locale.get_default()
+    if event.locale_id == default.pk:
+        return event.pk
+    source = (
+        type(event)
+        ._default_manager.filter(translation_key=event.translation_key, locale_id=default.pk)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return source or event.pk
+
+
 def registrations_of(event):
     from wagtail_rencontres.models import Registration
 
-    return Registration.objects.filter(page_id=event.pk)
+    return Registration.objects.filter(page_id=owner_id(event))
 
 
 def seats_taken(event):
@@ -104,5 +124,5 @@ def locked_event(event):
     """
     model = type(event)
     with transaction.atomic():
-        locked = model._default_manager.select_for_update(of=("self",)).get(pk=event.pk)
+        locked = model._default_manager.select_for_update(of=("self",)).get(pk=owner_id(event))
         yield locked
