@@ -180,3 +180,17 @@ def test_event_listing_counts_registrations_in_one_query(client, admin_user, ope
 
     # Wagtail's own listing queries are its business; ours stay one subquery.
     assert len(registration_queries(one)) == len(registration_queries(many)) == 1
+
+
+def test_event_edit_view_has_the_registration_tab(client, admin_user, open_event):
+    from wagtail_rencontres.models import RegistrationFormField
+
+    event = open_event(registration_capacity=20)
+    RegistrationFormField.objects.create(page=event, label="Besoins d'accessibilité")
+    client.force_login(admin_user)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="registration_capacity"' in html
+    assert 'name="registration_fields-0-label"' in html
+    assert 'name="registration_consent_text"' in html
