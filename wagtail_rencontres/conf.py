@@ -34,6 +34,19 @@ DEFAULTS = {
     # Let an agenda list, in their source language, the events of its translations
     # (other locales) that have no live translation in the agenda's locale.
     "SHOW_UNTRANSLATED_EVENTS": False,
+    # Days after an event's end before its registrations are anonymised by
+    # ``manage.py rencontres_anonymise_registrations``.
+    "REGISTRATION_RETENTION_DAYS": 365,
+    # Registration submissions accepted per client IP address within the window below.
+    "REGISTRATION_RATE_LIMIT": 10,
+    # Length of the rate-limit window, in seconds.
+    "REGISTRATION_RATE_WINDOW": 3600,
+    # Consent text shown when an event has none of its own.
+    "REGISTRATION_DEFAULT_CONSENT": None,
+    # Validity of the self-service link sent to registrants, in days (None: no expiry).
+    "REGISTRATION_LINK_MAX_AGE_DAYS": None,
+    # "From" address of registration mails (None: DEFAULT_FROM_EMAIL).
+    "REGISTRATION_FROM_EMAIL": None,
 }
 
 

@@ -73,3 +73,49 @@ class PartnerRole(models.TextChoices):
     CO_ORGANISER = "co_organiser", _("Co-organiser")
     PARTNER = "partner", _("Partner")
     FUNDER = "funder", _("Co-funder")
+
+
+class RegistrationStatus(models.TextChoices):
+    """Where one registration stands."""
+
+    CONFIRMED = "confirmed", pgettext_lazy("registration status", "Confirmed")
+    WAITLISTED = "waitlisted", pgettext_lazy("registration status", "On the waiting list")
+    PENDING = "pending", pgettext_lazy("registration status", "Awaiting approval")
+    APPROVED = "approved", pgettext_lazy("registration status", "Approved")
+    REFUSED = "refused", pgettext_lazy("registration status", "Refused")
+    CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
+
+    @classmethod
+    def seat_holding(cls):
+        """Statuses that use a place: counted against every capacity."""
+        return (cls.CONFIRMED, cls.PENDING, cls.APPROVED)
+
+
+class RegistrationClosedReason(models.TextChoices):
+    """Why a registration form does not accept registrations."""
+
+    NO_REGISTRATION = "no_registration", _("This event takes no registration.")
+    EXTERNAL = "external", _("Registration happens on another site.")
+    NOT_OPEN_YET = "not_open_yet", _("Registration is not open yet.")
+    DEADLINE_PASSED = "deadline_passed", _("The registration deadline has passed.")
+    FULL = "full", _("The event is full.")
+    CANCELLED = "cancelled", _("The event is cancelled.")
+    POSTPONED = "postponed", _("The event is postponed.")
+    PAST = "past", _("The event is over.")
+
+
+class MailKind(models.TextChoices):
+    CONFIRMED = "confirmed", pgettext_lazy("mail kind", "Confirmation")
+    WAITLISTED = "waitlisted", pgettext_lazy("mail kind", "Waiting list")
+    PENDING = "pending", pgettext_lazy("mail kind", "Awaiting approval")
+    APPROVED = "approved", pgettext_lazy("mail kind", "Approval")
+    REFUSED = "refused", pgettext_lazy("mail kind", "Refusal")
+    PROMOTED = "promoted", pgettext_lazy("mail kind", "Promotion from the waiting list")
+    CANCELLED = "cancelled", pgettext_lazy("mail kind", "Cancellation")
+    UPDATED = "updated", pgettext_lazy("mail kind", "Update")
+
+
+class MailStatus(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("mail status", "Queued")
+    SENT = "sent", pgettext_lazy("mail status", "Sent")
+    FAILED = "failed", pgettext_lazy("mail status", "Failed")

@@ -86,3 +86,63 @@ class RencontresViewSetGroup(SnippetViewSetGroup):
     menu_icon = "date"
     menu_label = _("Rencontres")
     menu_name = "rencontres"
+
+
+# Registration: a flat listing of events with registered / places
+
+
+def _registration_listing():
+    """Build the events listing viewset lazily (admin modules need the app registry)."""
+    from django.db.models import Count, IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+    from wagtail.admin.ui.tables import Column
+    from wagtail.admin.views.pages.listing import IndexView
+    from wagtail.admin.viewsets.pages import PageListingViewSet
+
+    from wagtail_rencontres.enums import RegistrationStatus
+    from wagtail_rencontres.models import EventPage, Registration
+
+    class RegisteredColumn(Column):
+        """Seat-holding registrations / capacity, from one annotated query."""
+
+        def get_value(self, instance):
+            taken = getattr(instance, "registrations_seats_taken", 0) or 0
+            if getattr(instance, "registration_mode", "none") != "internal":
+                return "—"
+            capacity = instance.registration_capacity
+            return f"{taken} / {capacity}" if capacity is not None else f"{taken}"
+
+    class EventIndexView(IndexView):
+        def get_base_queryset(self):
+            seats = (
+                Registration.objects.filter(
+                    page_id=OuterRef("pk"), status__in=RegistrationStatus.seat_holding()
+                )
+                .order_by()
+                .values("page_id")
+                .annotate(total=Count("pk"))
+                .values("total")
+            )
+            return (
+                super()
+                .get_base_queryset()
+                .annotate(
+                    registrations_seats_taken=Coalesce(
+                        Subquery(seats, output_field=IntegerField()), 0
+                    )
+                )
+            )
+
+    class EventListingViewSet(PageListingViewSet):
+        model = EventPage
+        icon = "date"
+        menu_label = _("Events")
+        add_to_admin_menu = True
+        name = "rencontres_events"
+        index_view_class = EventIndexView
+        columns = [
+            *IndexView.base_columns,
+            RegisteredColumn("registrations", label=_("Registered / places"), width="12%"),
+        ]
+
+    return EventListingViewSet()

@@ -1,7 +1,70 @@
 """Registers the admin viewsets; nothing else lives here."""
 
+from django.contrib.auth.models import Permission
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin import widgets
 from wagtail.snippets.models import register_snippet
 
+from wagtail_rencontres import admin_views as views
 from wagtail_rencontres.viewsets import RencontresViewSetGroup
 
 register_snippet(RencontresViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_registration_urls():
+    return [
+        path(
+            "rencontres/registrations/",
+            include((views.urlpatterns, views.app_name), namespace=views.app_name),
+        )
+    ]
+
+
+@hooks.register("register_permissions")
+def register_registration_permission():
+    return Permission.objects.filter(
+        content_type__app_label="wagtail_rencontres", codename="manage_registrations"
+    )
+
+
+def _registrations_button(page, user, priority):
+    from wagtail_rencontres.models import EventPageMixin
+
+    if issubclass(page.specific_class or object, EventPageMixin) and user.has_perm(
+        views.PERMISSION
+    ):
+        yield widgets.Button(
+            _("Registrations"),
+            reverse(f"{views.app_name}:list", args=[page.pk]),
+            icon_name="group",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def registrations_listing_button(page, user, next_url=None):
+    yield from _registrations_button(page, user, priority=45)
+
+
+@hooks.register("register_page_header_buttons")
+def registrations_header_button(page, user, view_name=None, next_url=None):
+    yield from _registrations_button(page, user, priority=45)
+
+
+@hooks.register("register_log_actions")
+def register_registration_log_actions(actions):
+    actions.register_action(
+        "wagtail_rencontres.registrations_anonymised",
+        _("Anonymise registrations"),
+        _("Registrations anonymised after the retention period"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_event_listing():
+    from wagtail_rencontres.viewsets import _registration_listing
+
+    return _registration_listing()

@@ -2,6 +2,12 @@
 
 from wagtail_rencontres.models.mixins import AgendaPageMixin, CyclePageMixin, EventPageMixin
 from wagtail_rencontres.models.pages import AgendaPage, CyclePage, EventPage
+from wagtail_rencontres.models.registration import (
+    Registration,
+    RegistrationFormField,
+    RegistrationMail,
+    consent_version,
+)
 from wagtail_rencontres.models.relations import (
     AbstractPartner,
     CyclePartner,
@@ -34,7 +40,11 @@ __all__ = [
     "EventSpeaker",
     "EventTombstone",
     "Organisation",
+    "Registration",
+    "RegistrationFormField",
+    "RegistrationMail",
     "Speaker",
     "Theme",
     "Venue",
+    "consent_version",
 ]

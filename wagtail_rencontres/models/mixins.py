@@ -22,6 +22,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.search import index
@@ -58,7 +59,7 @@ def add_base_template(context):
     return context
 
 
-class EventPageMixin(models.Model):
+class EventPageMixin(RoutablePageMixin, models.Model):
     """Everything an event page (*rencontre*) is and does."""
 
     # Content
@@ -253,6 +254,33 @@ class EventPageMixin(models.Model):
         blank=True,
         help_text=_("Date and time in the event's timezone after which nobody can register."),
     )
+    registration_capacity = models.PositiveIntegerField(
+        verbose_name=_("places"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for unlimited places. Every confirmed seat counts."),
+    )
+    registration_waitlist = models.BooleanField(
+        verbose_name=_("waiting list"),
+        default=True,
+        help_text=_("When full, further registrations go to a waiting list."),
+    )
+    registration_requires_approval = models.BooleanField(
+        verbose_name=_("approve registrations to restricted sessions"),
+        default=False,
+        help_text=_(
+            "Registrations choosing a session restricted to some audiences wait for an "
+            "editor's approval."
+        ),
+    )
+    registration_consent_text = models.TextField(
+        verbose_name=_("consent text"),
+        blank=True,
+        help_text=_(
+            "Text of the consent checkbox. Each change is a new version; registrations keep "
+            "the version they accepted. Leave empty for the site default."
+        ),
+    )
 
     # After the event
     resources = StreamField(
@@ -294,6 +322,14 @@ class EventPageMixin(models.Model):
         FieldPanel("registration_mode"),
         FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
         FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_link_label")]),
+        FieldRowPanel([FieldPanel("registration_capacity"), FieldPanel("registration_waitlist")]),
+        FieldPanel("registration_requires_approval"),
+        FieldPanel("registration_consent_text"),
+        InlinePanel(
+            "registration_fields",
+            label=_("Extra question"),
+            heading=_("Extra questions of the registration form"),
+        ),
     ]
     after_panels = [FieldPanel("resources")]
 
@@ -334,6 +370,10 @@ class EventPageMixin(models.Model):
         SynchronizedField("registration_url"),
         SynchronizedField("registration_opens_at", overridable=False),
         SynchronizedField("registration_closes_at", overridable=False),
+        SynchronizedField("registration_capacity", overridable=False),
+        SynchronizedField("registration_waitlist", overridable=False),
+        SynchronizedField("registration_requires_approval", overridable=False),
+        SynchronizedField("sequence", overridable=False),
     ]
 
     search_fields = [
@@ -409,20 +449,13 @@ class EventPageMixin(models.Model):
 
         Keys: ``mode``, ``opens_at``, ``closes_at``, ``is_open``, ``places_left``
         (``None`` when unlimited or unknown), ``waitlist_open``, ``external_url``,
-        ``external_label``.
+        ``external_label``, plus ``capacity`` and ``closed_reason`` (a
+        :class:`~wagtail_rencontres.enums.RegistrationClosedReason` value or
+        ``""``) and its translated ``closed_message``. No personal data.
         """
-        is_open = self.registration_is_open
-        external = self.registration_mode == RegistrationMode.EXTERNAL
-        return {
-            "mode": self.registration_mode,
-            "opens_at": self.registration_opens_at,
-            "closes_at": self.registration_closes_at,
-            "is_open": is_open,
-            "places_left": None,
-            "waitlist_open": False,
-            "external_url": self.registration_url if external else "",
-            "external_label": self.registration_link_label if external else "",
-        }
+        from wagtail_rencontres.services import registration
+
+        return registration.state(self)
 
     # Chosen records in the page's locale (see services.i18n)
 
@@ -552,6 +585,22 @@ class EventPageMixin(models.Model):
         context["programme_days"] = self.programme_days()
         context["cycles"] = queries.cycles_of_event(self)
         return context
+
+    # Registration pages: the form on the event page itself, and the self-service page
+
+    @path("")
+    def event_page_view(self, request, *args, **kwargs):
+        """The event page; it also receives the registration form's POST."""
+        from wagtail_rencontres import public_views
+
+        return public_views.event_page(self, request, *args, **kwargs)
+
+    @re_path(r"^registration/(?P<token>[\w-]+)/$", name="registration_self_service")
+    def registration_self_service_view(self, request, token):
+        """A registrant's own page, reached through the signed link of their mails."""
+        from wagtail_rencontres import public_views
+
+        return public_views.self_service(self, request, token)
 
     class Meta:
         abstract = True

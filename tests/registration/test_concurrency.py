@@ -1,0 +1,86 @@
+"""No overbooking: many simultaneous registrations against a row-locked capacity.
+
+Each thread has its own database connection and transaction, as concurrent
+web requests do. Only PostgreSQL has row locks (SQLite serialises whole
+transactions and cannot run this meaningfully with an in-memory database).
+"""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection, connections
+
+from tests.registration.conftest import person, programme, workshop
+from wagtail_rencontres.enums import RegistrationStatus
+from wagtail_rencontres.models import Registration
+from wagtail_rencontres.services import registration as service
+
+ATTEMPTS = 110
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="Row locks (SELECT … FOR UPDATE) need PostgreSQL; SQLite has none.",
+    ),
+]
+
+
+def run_simultaneously(event, payloads):
+    """Register every payload from its own thread, all released at once by a barrier."""
+    form_class = service.form_class(event)
+    barrier = threading.Barrier(len(payloads))
+
+    def attempt(data):
+        try:
+            form = form_class(data=data)
+            assert form.is_valid(), form.errors
+            barrier.wait(timeout=60)
+            try:
+                return service.register(event, form.cleaned_data).registration.status
+            except service.RegistrationError as error:
+                return error.code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=len(payloads)) as pool:
+        return list(pool.map(attempt, payloads))
+
+
+def test_exactly_capacity_confirmed_out_of_many_simultaneous_attempts(open_event):
+    event = open_event(registration_capacity=7, registration_waitlist=False)
+    results = run_simultaneously(event, [person(n) for n in range(ATTEMPTS)])
+    assert results.count("confirmed") == 7
+    assert results.count("full") == ATTEMPTS - 7
+    assert Registration.objects.filter(page_id=event.pk).count() == 7
+
+
+def test_waiting_list_takes_the_rest_under_concurrency(open_event):
+    event = open_event(registration_capacity=5, registration_waitlist=True)
+    results = run_simultaneously(event, [person(n) for n in range(ATTEMPTS)])
+    assert (results.count("confirmed"), results.count("waitlisted")) == (5, ATTEMPTS - 5)
+    confirmed = Registration.objects.filter(
+        page_id=event.pk, status=RegistrationStatus.CONFIRMED
+    ).count()
+    assert confirmed == 5
+
+
+def test_workshop_capacity_under_concurrency(open_event):
+    event = open_event(
+        registration_capacity=500,
+        programme=programme(workshop("ws-x", "Atelier X", "10:00", "12:00", capacity=3)),
+    )
+    results = run_simultaneously(event, [person(n, workshops=["ws-x"]) for n in range(ATTEMPTS)])
+    assert results.count("confirmed") == 3
+    assert results.count("workshop_full") == ATTEMPTS - 3
+    taken = Registration.objects.filter(page_id=event.pk, workshops__contains=["ws-x"]).count()
+    assert taken == 3
+
+
+def test_same_email_twice_at_once_gives_one_registration(open_event):
+    event = open_event()
+    results = run_simultaneously(event, [person(1) for _ in range(20)])
+    assert sorted(set(results)) == ["confirmed", "duplicate_email"]
+    assert results.count("confirmed") == 1

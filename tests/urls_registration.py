@@ -1,0 +1,15 @@
+"""Test-only URLs: a NinjaAPI holding the registration router, nothing else.
+
+Once the typed API mounts the router itself, tests may use its URLs instead.
+No i18n_patterns here: LocaleMiddleware would turn API 404s into redirects.
+"""
+
+from django.urls import path
+from ninja import NinjaAPI
+
+from wagtail_rencontres.api.registration import router
+
+api = NinjaAPI(urls_namespace="registration_tests")
+api.add_router("/", router)
+
+urlpatterns = [path("api/", api.urls)]

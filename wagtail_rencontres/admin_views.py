@@ -1,0 +1,296 @@
+"""Admin views for registrations: per-event list, actions, exports and attendance sheet.
+
+Every view needs the ``wagtail_rencontres.manage_registrations`` permission:
+registrants' personal data stay hidden from other editors.
+"""
+
+import csv
+import datetime as dt
+import tempfile
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from wagtail_rencontres.enums import MailStatus, RegistrationStatus
+from wagtail_rencontres.services import capacity, dates, registration_mails
+from wagtail_rencontres.services import registration as service
+
+PERMISSION = "wagtail_rencontres.manage_registrations"
+PAGE_SIZE = 50
+
+app_name = "wagtail_rencontres_registrations"
+
+
+def _check(request):
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+
+
+def _event(event_id):
+    from wagtail_rencontres.models import EventPage
+
+    return get_object_or_404(EventPage, pk=event_id)
+
+
+def filtered_registrations(event, params):
+    """The event's registrations filtered by ``status`` and searched with ``q``, in the database."""
+    registrations = capacity.registrations_of(event).select_related("audience")
+    status = params.get("status", "")
+    if status in RegistrationStatus.values:
+        registrations = registrations.filter(status=status)
+    query = params.get("q", "").strip()
+    if query:
+        registrations = registrations.filter(
+            Q(first_name__icontains=query)
+            | Q(last_name__icontains=query)
+            | Q(email__icontains=query)
+            | Q(organisation__icontains=query)
+        )
+    return registrations.order_by("submit_time", "pk")
+
+
+def counts_by_status(event):
+    counts = dict.fromkeys(RegistrationStatus.values, 0)
+    for row in capacity.registrations_of(event).values("status").annotate(total=Count("pk")):
+        counts[row["status"]] = row["total"]
+    return counts
+
+
+def registrations_view(request, event_id):
+    _check(request)
+    event = _event(event_id)
+    registrations = filtered_registrations(event, request.GET)
+    page_obj = Paginator(registrations, PAGE_SIZE).get_page(request.GET.get("p"))
+    counts = counts_by_status(event)
+    sessions = capacity.workshop_sessions(event)
+    places = capacity.workshop_places_left(sessions, capacity.workshop_seats_taken(event))
+    for registration in page_obj.object_list:
+        registration.workshop_titles = [
+            sessions[key].title if key in sessions else key for key in registration.workshops
+        ]
+    from wagtail_rencontres.models import RegistrationMail
+
+    return TemplateResponse(
+        request,
+        "wagtail_rencontres/admin/registrations.html",
+        {
+            "event": event,
+            "page_title": _("Registrations: %(title)s") % {"title": event.title},
+            "header_icon": "group",
+            "page_obj": page_obj,
+            "registrations": page_obj.object_list,
+            "counts": [
+                (value, label, counts[value]) for value, label in RegistrationStatus.choices
+            ],
+            "seats_taken": sum(counts[s] for s in RegistrationStatus.seat_holding()),
+            "capacity": event.registration_capacity,
+            "status_choices": RegistrationStatus.choices,
+            "status": request.GET.get("status", ""),
+            "q": request.GET.get("q", ""),
+            "workshops": [
+                {"title": session.title, "capacity": session.capacity, "left": places[key]}
+                for key, session in sessions.items()
+            ],
+            "failed_mails": RegistrationMail.objects.filter(
+                registration__page_id=event.pk, status=MailStatus.FAILED
+            ).select_related("registration"),
+            "query_string": request.GET.urlencode(),
+        },
+    )
+
+
+ACTIONS = {
+    "promote": service.promote,
+    "cancel": service.cancel,
+    "approve": service.approve,
+    "refuse": service.refuse,
+}
+
+
+@require_POST
+def registration_action(request, event_id):
+    _check(request)
+    event = _event(event_id)
+    action = request.POST.get("action")
+    back = reverse(f"{app_name}:list", args=[event.pk])
+    if request.POST.get("next_query"):
+        back += "?" + request.POST["next_query"]
+    ids = [value for value in request.POST.getlist("registration") if value.isdigit()]
+    registrations = (
+        capacity.registrations_of(event).filter(pk__in=ids).order_by("submit_time", "pk")
+    )
+    if action == "retry_mails":
+        from wagtail_rencontres.models import RegistrationMail
+
+        count = registration_mails.retry(
+            RegistrationMail.objects.filter(
+                registration__page_id=event.pk, status=MailStatus.FAILED
+            )
+        )
+        messages.success(request, ngettext("%d mail queued.", "%d mails queued.", count) % count)
+        return redirect(back)
+    if action not in ACTIONS:
+        messages.error(request, _("Unknown action."))
+        return redirect(back)
+    done = 0
+    for registration in registrations:
+        try:
+            if ACTIONS[action](registration) is not False:
+                done += 1
+        except service.RegistrationError as error:
+            messages.error(request, f"{registration}: {error.message}")
+    messages.success(
+        request, ngettext("%d registration updated.", "%d registrations updated.", done) % done
+    )
+    return redirect(back)
+
+
+def export_columns(event):
+    """Column titles and a function turning a registration into a row."""
+    from wagtail_rencontres.models import RegistrationFormField
+
+    sessions = capacity.workshop_sessions(event)
+    questions = list(
+        RegistrationFormField.objects.filter(page_id=event.pk).values_list("clean_name", "label")
+    )
+    titles = [
+        _("Number"),
+        _("Registered at"),
+        _("Status"),
+        _("Last name"),
+        _("First name"),
+        _("Email"),
+        _("Organisation"),
+        _("Function"),
+        _("Audience category"),
+        _("Workshops"),
+        *(label for _name, label in questions),
+        _("Consent version"),
+        _("Consent given at"),
+    ]
+
+    def row(registration):
+        local = dates.to_local(registration.submit_time, event.timezone)
+        answers = registration.form_data or {}
+        return [
+            registration.pk,
+            local.strftime("%Y-%m-%d %H:%M") if local else "",
+            str(registration.get_status_display()),
+            registration.last_name,
+            registration.first_name,
+            registration.email,
+            registration.organisation,
+            registration.function,
+            str(registration.audience) if registration.audience else "",
+            ", ".join(
+                sessions[key].title if key in sessions else key for key in registration.workshops
+            ),
+            *(_cell(answers.get(name, "")) for name, _label in questions),
+            registration.consent_version,
+            dates.to_local(registration.consent_at, event.timezone).strftime("%Y-%m-%d %H:%M")
+            if registration.consent_at
+            else "",
+        ]
+
+    return titles, row
+
+
+def _cell(value):
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _filename(event, extension):
+    return f"inscriptions-{event.slug}-{timezone.localdate():%Y%m%d}.{extension}"
+
+
+def export_csv(request, event_id):
+    """Stream the filtered registrations as CSV (UTF-8 with BOM, for spreadsheet software)."""
+    _check(request)
+    event = _event(event_id)
+    titles, row = export_columns(event)
+    writer = csv.writer(_Echo(), delimiter=";")
+
+    def rows():
+        yield "\ufeff" + writer.writerow(titles)
+        for registration in filtered_registrations(event, request.GET).iterator(chunk_size=500):
+            yield writer.writerow(_safe(row(registration)))
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(event, "csv")}"'
+    return response
+
+
+def _safe(values):
+    # Cells starting with = + - @ run as formulas in spreadsheets: neutralise them.
+    return [
+        "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
+        for value in values
+    ]
+
+
+def export_xlsx(request, event_id):
+    """Stream the filtered registrations as XLSX, written row by row (openpyxl write-only)."""
+    from openpyxl import Workbook
+
+    _check(request)
+    event = _event(event_id)
+    titles, row = export_columns(event)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=str(_("Registrations"))[:31])
+    sheet.append([str(title) for title in titles])
+    for registration in filtered_registrations(event, request.GET).iterator(chunk_size=500):
+        sheet.append(_safe(row(registration)))
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by FileResponse
+    workbook.save(spool)
+    spool.seek(0)
+    return FileResponse(
+        spool,
+        as_attachment=True,
+        filename=_filename(event, "xlsx"),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def attendance_sheet(request, event_id):
+    """A printable attendance sheet (feuille d'émargement): one signature cell per day."""
+    _check(request)
+    event = _event(event_id)
+    first, last = dates.local_days(event.start, event.end, event.timezone)
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    registrations = (
+        capacity.registrations_of(event)
+        .filter(status__in=RegistrationStatus.seat_holding())
+        .select_related("audience")
+        .order_by("last_name", "first_name", "pk")
+    )
+    return TemplateResponse(
+        request,
+        "wagtail_rencontres/admin/attendance_sheet.html",
+        {"event": event, "days": days, "registrations": registrations},
+    )
+
+
+urlpatterns = [
+    path("<int:event_id>/", registrations_view, name="list"),
+    path("<int:event_id>/action/", registration_action, name="action"),
+    path("<int:event_id>/export.csv", export_csv, name="export_csv"),
+    path("<int:event_id>/export.xlsx", export_xlsx, name="export_xlsx"),
+    path("<int:event_id>/attendance/", attendance_sheet, name="attendance"),
+]

@@ -1,0 +1,319 @@
+"""Registration endpoints of the typed API (a django-ninja ``router``).
+
+- ``GET /events/{event_id}/registration/form``: the form schema of an event.
+- ``POST /events/{event_id}/registrations``: register. 201 confirmed, 202
+  waitlisted or pending approval, 422 field-keyed errors, 409 closed or
+  duplicate, 429 rate limited. An ``Idempotency-Key`` header makes retries safe.
+
+No domain logic here: validation is the same Wagtail form as the HTML page
+(:mod:`wagtail_rencontres.forms`) and registering goes through
+:mod:`wagtail_rencontres.services.registration`. Responses never contain
+personal data.
+"""
+
+import datetime as dt
+import json
+
+from django import forms
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema
+
+try:  # django-ninja >= 1.5 wants Status(code, body); older versions take a tuple
+    from ninja import Status
+except ImportError:  # pragma: no cover
+
+    def Status(code, body):  # noqa: N802
+        return code, body
+
+
+from wagtail_rencontres.enums import RegistrationStatus
+from wagtail_rencontres.forms import HONEYPOT_FIELD
+from wagtail_rencontres.services import capacity
+from wagtail_rencontres.services import registration as service
+
+router = Router(tags=["registration"])
+
+IDEMPOTENCY_KEY_MAX_LENGTH = 128
+
+
+class ChoiceOut(Schema):
+    value: str
+    label: str
+
+
+class FormFieldOut(Schema):
+    name: str
+    label: str
+    type: str = Field(
+        description="text, textarea, email, url, number, date, datetime, checkbox, select, "
+        "radio, multiselect, checkboxes"
+    )
+    required: bool
+    help_text: str
+    choices: list[ChoiceOut]
+
+
+class WorkshopOut(Schema):
+    id: str = Field(description="Stable session id, to send in `workshops`.")
+    title: str
+    start: dt.datetime
+    end: dt.datetime | None
+    restricted: bool
+    restricted_to: list[str]
+    capacity: int | None
+    places_left: int | None
+
+
+class ConsentOut(Schema):
+    text: str
+    version: str
+
+
+class RegistrationStateOut(Schema):
+    mode: str
+    opens_at: dt.datetime | None
+    closes_at: dt.datetime | None
+    is_open: bool
+    places_left: int | None
+    waitlist_open: bool
+    external_url: str
+    external_label: str
+    capacity: int | None
+    closed_reason: str
+    closed_message: str
+
+
+class RegistrationFormOut(Schema):
+    event_id: int
+    state: RegistrationStateOut
+    fields: list[FormFieldOut]
+    workshops: list[WorkshopOut]
+    consent: ConsentOut
+    honeypot: str = Field(description="Name of a field that people leave empty.")
+
+
+class RegistrationIn(Schema):
+    """Core fields; the event's extra questions are further keys named as in the form schema."""
+
+    model_config = {"extra": "allow"}
+
+    first_name: str
+    last_name: str
+    email: str
+    organisation: str
+    function: str = ""
+    audience: int | None = Field(None, description="Audience id, from the form schema.")
+    workshops: list[str] = Field(default_factory=list, description="Chosen session ids.")
+    consent: bool
+
+
+class RegistrationOut(Schema):
+    status: str = Field(description="confirmed, waitlisted, pending, approved…")
+    status_label: str
+    message: str
+    event_id: int
+
+
+Errors = dict[str, list[str]]
+
+
+def _event(event_id):
+    from wagtail_rencontres.models import EventPage
+
+    if not 0 < event_id < 2**63:
+        return None
+    return EventPage.objects.live().public().filter(pk=event_id).first()
+
+
+def _field_type(field):
+    widget = field.widget
+    if isinstance(field, forms.BooleanField):
+        return "checkbox"
+    if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+        return "checkboxes" if isinstance(widget, forms.CheckboxSelectMultiple) else "multiselect"
+    if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+        return "radio" if isinstance(widget, forms.RadioSelect) else "select"
+    if isinstance(field, forms.EmailField):
+        return "email"
+    if isinstance(field, forms.URLField):
+        return "url"
+    if isinstance(field, forms.DecimalField | forms.IntegerField):
+        return "number"
+    if isinstance(field, forms.DateTimeField):
+        return "datetime"
+    if isinstance(field, forms.DateField):
+        return "date"
+    if isinstance(widget, forms.HiddenInput):
+        return "hidden"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    return "text"
+
+
+def _choices(field):
+    if not hasattr(field, "choices"):
+        return []
+    return [
+        {"value": str(value), "label": str(label)}
+        for value, label in field.choices
+        if str(value) != ""
+    ]
+
+
+@router.get(
+    "/events/{event_id}/registration/form",
+    response={200: RegistrationFormOut, 404: Errors},
+    summary="Registration form of an event",
+)
+def registration_form(request, event_id: int):
+    """Fields, types, choices, workshops with places left, consent text and state."""
+    event = _event(event_id)
+    if event is None:
+        return Status(404, {"__all__": [_("No such event.")]})
+    form = service.form_class(event)()
+    sessions = capacity.workshop_sessions(event)
+    places = capacity.workshop_places_left(sessions, capacity.workshop_seats_taken(event))
+    text = service.consent_text(event)
+    from wagtail_rencontres.models import consent_version
+
+    return Status(
+        200,
+        {
+            "event_id": event.pk,
+            "state": event.registration_state(),
+            "fields": [
+                {
+                    "name": name,
+                    "label": str(field.label or ""),
+                    "type": _field_type(field),
+                    "required": field.required,
+                    "help_text": str(field.help_text or ""),
+                    "choices": _choices(field),
+                }
+                for name, field in form.fields.items()
+                if name != HONEYPOT_FIELD
+            ],
+            "workshops": [
+                {
+                    "id": session_id,
+                    "title": session.title,
+                    "start": session.start,
+                    "end": session.end,
+                    "restricted": session.restricted,
+                    "restricted_to": session.restricted_to,
+                    "capacity": session.capacity,
+                    "places_left": places[session_id],
+                }
+                for session_id, session in sessions.items()
+            ],
+            "consent": {"text": text, "version": consent_version(text)},
+            "honeypot": HONEYPOT_FIELD,
+        },
+    )
+
+
+def _status_code(registration):
+    if registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.APPROVED):
+        return 201
+    if registration.status in (RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING):
+        return 202
+    return 200
+
+
+def _outcome(registration):
+    return Status(
+        _status_code(registration),
+        {
+            "status": registration.status,
+            "status_label": str(registration.get_status_display()),
+            "message": str(service.STATUS_MESSAGES[registration.status]),
+            "event_id": registration.page_id,
+        },
+    )
+
+
+def _form_data(payload):
+    # Forms expect strings, lists and booleans; give them nothing else.
+    data = {}
+    for key, value in payload.items():
+        if isinstance(value, list):
+            data[key] = [item if isinstance(item, str) else json.dumps(item) for item in value]
+        elif isinstance(value, bool | str) or value is None:
+            data[key] = value
+        else:
+            data[key] = json.dumps(value)
+    return data
+
+
+@router.post(
+    "/events/{event_id}/registrations",
+    response={
+        200: RegistrationOut,
+        201: RegistrationOut,
+        202: RegistrationOut,
+        404: Errors,
+        409: Errors,
+        422: Errors,
+        429: Errors,
+    },
+    summary="Register to an event",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": RegistrationIn.model_json_schema()}},
+        },
+        "parameters": [
+            {
+                "in": "header",
+                "name": "Idempotency-Key",
+                "required": False,
+                "schema": {"type": "string", "maxLength": IDEMPOTENCY_KEY_MAX_LENGTH},
+                "description": "Repeat a request with the same key to get the first answer.",
+            }
+        ],
+    },
+)
+def create_registration(request, event_id: int):
+    """Register: 201 confirmed, 202 waitlisted or pending, 409 closed or duplicate."""
+    from wagtail_rencontres.models import Registration
+
+    event = _event(event_id)
+    if event is None:
+        return Status(404, {"__all__": [_("No such event.")]})
+    key = request.headers.get("Idempotency-Key", "").strip()
+    if len(key) > IDEMPOTENCY_KEY_MAX_LENGTH:
+        return Status(422, {"Idempotency-Key": [_("At most 128 characters.")]})
+    if key:
+        existing = Registration.objects.filter(page_id=event.pk, idempotency_key=key).first()
+        if existing is not None:
+            return _outcome(existing)
+    if service.rate_limited(service.client_ip(request)):
+        return Status(429, {"__all__": [_("Too many attempts. Please try again later.")]})
+    try:
+        payload = json.loads(request.body or b"null")
+    except (ValueError, RecursionError):
+        payload = None
+    if not isinstance(payload, dict):
+        return Status(422, {"__all__": [_("Send a JSON object.")]})
+    state = event.registration_state()
+    if not state["is_open"] or event.registration_mode != "internal":
+        return Status(409, {"__all__": [state["closed_message"] or _("Registration is closed.")]})
+    form = service.form_class(event)(data=_form_data(payload))
+    if not form.is_valid():
+        return Status(
+            422,
+            {
+                field: [error["message"] for error in errors]
+                for field, errors in form.errors.get_json_data().items()
+            },
+        )
+    try:
+        outcome = service.register(event, form.cleaned_data, idempotency_key=key)
+    except service.WorkshopFull as error:
+        return Status(422, {error.field: [str(error.message)]})
+    except service.RegistrationError as error:
+        return Status(409, {error.field: [str(error.message)]})
+    return _outcome(outcome.registration)
+
+
+__all__ = ["router"]

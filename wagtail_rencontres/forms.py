@@ -1,0 +1,166 @@
+"""The registration form, built with Wagtail's forms contrib.
+
+:class:`RegistrationFormBuilder` adds the core fields every registration
+needs (name, email, organisation, function, audience category, workshops,
+consent and a honeypot) to the event's extra questions
+(:class:`~wagtail_rencontres.models.RegistrationFormField`).
+"""
+
+from collections import OrderedDict
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+#: Names of the fields stored in the Registration's own columns, not in ``form_data``.
+CORE_FIELDS = ("first_name", "last_name", "email", "organisation", "function", "audience")
+#: The honeypot: hidden from people, filled by naive bots.
+HONEYPOT_FIELD = "website"
+RESERVED_FIELDS = (*CORE_FIELDS, "workshops", "consent", HONEYPOT_FIELD)
+
+
+class RegistrationForm(BaseForm):
+    """Validates one registration; set up by :class:`RegistrationFormBuilder`."""
+
+    event = None
+    workshop_sessions = {}  # noqa: RUF012 - replaced per event by the builder
+    # Session ids whose current registration is kept (self-service updates).
+    keep_workshops = ()
+
+    def clean_email(self):
+        return (self.cleaned_data.get("email") or "").strip().lower()
+
+    def clean_website(self):
+        if self.cleaned_data.get(HONEYPOT_FIELD):
+            raise forms.ValidationError(_("This field must stay empty."), code="honeypot")
+        return ""
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("workshops") or []
+        if not chosen:
+            return cleaned
+        sessions = [self.workshop_sessions[session_id] for session_id in chosen]
+        errors = []
+        audience = cleaned.get("audience")
+        for session in sessions:
+            allowed = getattr(session, "restricted_ids", set())
+            if session.restricted and (audience is None or audience.pk not in allowed):
+                errors.append(
+                    forms.ValidationError(
+                        _("“%(title)s” is restricted to: %(audiences)s."),
+                        code="restricted_session",
+                        params={
+                            "title": session.title,
+                            "audiences": ", ".join(session.restricted_to),
+                        },
+                    )
+                )
+        for position, first in enumerate(sessions):
+            for second in sessions[position + 1 :]:
+                if _overlap(first, second):
+                    errors.append(
+                        forms.ValidationError(
+                            _("“%(first)s” and “%(second)s” take place at the same time."),
+                            code="overlapping_sessions",
+                            params={"first": first.title, "second": second.title},
+                        )
+                    )
+        if errors:
+            self.add_error("workshops", errors)
+        return cleaned
+
+
+class AudienceChoiceField(forms.ModelChoiceField):
+    """An audience by primary key; values no database integer can hold are invalid, not errors."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            number = int(str(value))
+        except ValueError:
+            number = 0
+        if not 0 < number < 2**63:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(number)
+
+
+def _overlap(first, second):
+    first_end = first.end or first.start
+    second_end = second.end or second.start
+    return first.start < second_end and second.start < first_end
+
+
+class RegistrationFormBuilder(FormBuilder):
+    """Core registration fields, the event's workshops, then its extra questions."""
+
+    def __init__(self, fields, event, workshop_sessions, consent_text, audiences):
+        super().__init__(fields)
+        self.event = event
+        self.workshop_sessions = workshop_sessions
+        self.consent_text = consent_text
+        self.audiences = audiences
+
+    def core_formfields(self):
+        formfields = OrderedDict()
+        formfields["first_name"] = forms.CharField(label=_("First name"), max_length=100)
+        formfields["last_name"] = forms.CharField(label=_("Last name"), max_length=100)
+        formfields["email"] = forms.EmailField(label=_("Email"), max_length=254)
+        formfields["organisation"] = forms.CharField(label=_("Organisation"), max_length=255)
+        formfields["function"] = forms.CharField(
+            label=_("Function"), max_length=255, required=False
+        )
+        formfields["audience"] = AudienceChoiceField(
+            label=_("Audience category"),
+            queryset=self.audiences,
+            required=False,
+            help_text=_("Sessions restricted to some audiences need the matching category."),
+        )
+        if self.workshop_sessions:
+            formfields["workshops"] = forms.MultipleChoiceField(
+                label=_("Workshops"),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=[
+                    (session_id, workshop_label(session))
+                    for session_id, session in self.workshop_sessions.items()
+                ],
+            )
+        return formfields
+
+    @property
+    def formfields(self):
+        formfields = self.core_formfields()
+        for name, field in super().formfields.items():
+            # Core fields win: an extra question cannot replace them.
+            if name not in RESERVED_FIELDS:
+                formfields[name] = field
+        formfields["consent"] = forms.BooleanField(label=self.consent_text, required=True)
+        formfields[HONEYPOT_FIELD] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        return formfields
+
+    def get_form_class(self):
+        attrs = dict(self.formfields)
+        attrs["event"] = self.event
+        attrs["workshop_sessions"] = self.workshop_sessions
+        return type("RegistrationForm", (RegistrationForm,), attrs)
+
+
+def workshop_label(session):
+    label = f"{session.start:%d/%m %H:%M} – {session.title}"
+    if session.restricted:
+        label += (
+            " ("
+            + gettext("restricted to: %(audiences)s")
+            % {"audiences": ", ".join(session.restricted_to)}
+            + ")"
+        )
+    return label

@@ -1,0 +1,149 @@
+"""Public registration pages, served by the event page's routes (see EventPageMixin).
+
+The HTML form gives the same answers and messages as the API
+(:mod:`wagtail_rencontres.api.registration`).
+"""
+
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus
+from wagtail_rencontres.services import registration as service
+
+RESULT_PARAM = "registration"
+
+
+def event_page(page, request, *args, **kwargs):
+    """Render the event page; on POST, take a registration (then redirect: POST/redirect/GET)."""
+    state = page.registration_state()
+    form = None
+    status = 200
+    if page.registration_mode == RegistrationMode.INTERNAL and state["is_open"]:
+        form_class = service.form_class(page)
+        if request.method == "POST":
+            form = form_class(request.POST)
+            if service.rate_limited(service.client_ip(request)):
+                form.is_valid()
+                form.add_error(None, _("Too many attempts. Please try again later."))
+                status = 429
+            elif form.is_valid():
+                try:
+                    outcome = service.register(page, form.cleaned_data)
+                except service.RegistrationError as error:
+                    form.add_error(None if error.field == "__all__" else error.field, error.message)
+                    status = 409 if error.field != "workshops" else 422
+                else:
+                    return HttpResponseRedirect(
+                        f"{page.url}?{RESULT_PARAM}={outcome.registration.status}#registration"
+                    )
+            else:
+                status = 422
+        else:
+            form = form_class()
+    elif request.method == "POST" and page.registration_mode == RegistrationMode.INTERNAL:
+        status = 409
+    result = request.GET.get(RESULT_PARAM)
+    result_message = (
+        service.STATUS_MESSAGES[result]
+        if result
+        in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING)
+        else ""
+    )
+    response = page.render(
+        request,
+        context_overrides={
+            "registration": state,
+            "registration_form": form,
+            "registration_result": result_message,
+        },
+    )
+    response.status_code = status
+    return response
+
+
+def _registration_for(page, token):
+    from wagtail_rencontres.models import Registration
+
+    raw = service.unsign_token(token)
+    if raw is None:
+        raise Http404
+    registration = (
+        Registration.objects.filter(page_id=page.pk, token=raw, anonymised_at__isnull=True)
+        .select_related("audience")
+        .first()
+    )
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def self_service(page, request, token):
+    """A registrant's own page: see, update answers, cancel, erase data."""
+    registration = _registration_for(page, token)
+    form_class = service.form_class(page)
+    message = ""
+    form = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "cancel":
+            service.cancel(registration)
+            registration.refresh_from_db()
+            message = _("Your registration is cancelled.")
+        elif action == "erase":
+            service.erase(registration)
+            return TemplateResponse(
+                request,
+                "wagtail_rencontres/pages/registration_self_service.html",
+                {
+                    "page": page,
+                    "erased": True,
+                    "rencontres_base_template": _base_template(),
+                },
+            )
+        elif action == "update":
+            form = form_class(request.POST, initial=_initial(registration))
+            # Email, workshops and consent are fixed after registering.
+            for name in ("email", "workshops", "consent", "audience"):
+                form.fields.pop(name, None)
+            if form.is_valid():
+                service.update_answers(registration, form.cleaned_data)
+                message = _("Your answers are updated.")
+                form = None
+    if form is None:
+        form = form_class(initial=_initial(registration))
+        for name in ("email", "workshops", "consent", "audience"):
+            form.fields.pop(name, None)
+    editable = registration.status not in (RegistrationStatus.CANCELLED, RegistrationStatus.REFUSED)
+    return TemplateResponse(
+        request,
+        "wagtail_rencontres/pages/registration_self_service.html",
+        {
+            "page": page,
+            "registration": registration,
+            "form": form if editable else None,
+            "can_cancel": editable,
+            "message": message,
+            "workshops": [
+                session
+                for session_id, session in service.capacity.workshop_sessions(page).items()
+                if session_id in registration.workshops
+            ],
+            "rencontres_base_template": _base_template(),
+        },
+    )
+
+
+def _initial(registration):
+    initial = {
+        name: getattr(registration, name)
+        for name in ("first_name", "last_name", "organisation", "function")
+    }
+    initial.update(registration.form_data or {})
+    return initial
+
+
+def _base_template():
+    from wagtail_rencontres import conf
+
+    return conf.get_setting("BASE_TEMPLATE")

@@ -1,0 +1,92 @@
+"""Registration mails: built in the registrant's language, delivered, failures recorded."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from wagtail_rencontres import conf
+from wagtail_rencontres.enums import MailKind, MailStatus, RegistrationStatus
+
+logger = logging.getLogger("wagtail_rencontres.registration")
+
+#: Mails that carry the event in an ICS attachment: the registrant has a place.
+ICS_KINDS = (MailKind.CONFIRMED, MailKind.APPROVED, MailKind.PROMOTED)
+
+
+def build_message(mail):
+    """The EmailMultiAlternatives of a RegistrationMail, in its registrant's language."""
+    from wagtail_rencontres.services import registration as registration_service
+    from wagtail_rencontres.services.registration_ics import event_ics
+
+    registration = mail.registration
+    event = registration.page.specific
+    language = registration.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        has_place = registration.status in RegistrationStatus.seat_holding()
+        context = {
+            "kind": mail.kind,
+            "registration": registration,
+            "event": event,
+            "local_start": event.local_start,
+            "local_end": event.local_end,
+            "status_label": registration.get_status_display(),
+            "self_service_url": registration_service.self_service_url(registration, event),
+        }
+        subject = " ".join(
+            render_to_string("wagtail_rencontres/emails/registration_subject.txt", context).split()
+        )
+        body = render_to_string("wagtail_rencontres/emails/registration_body.txt", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        from_email=conf.get_setting("REGISTRATION_FROM_EMAIL") or settings.DEFAULT_FROM_EMAIL,
+        to=[registration.email],
+    )
+    if mail.kind in ICS_KINDS and has_place:
+        message.attach("event.ics", event_ics([event]), "text/calendar; charset=utf-8")
+    return message
+
+
+def deliver(mail_id):
+    """Send the mail; on failure record the error and keep it for a retry. Returns the status."""
+    from wagtail_rencontres.models import RegistrationMail
+
+    mail = RegistrationMail.objects.select_related("registration").get(pk=mail_id)
+    if mail.status == MailStatus.SENT:
+        return mail.status
+    mail.attempts += 1
+    if not mail.registration.email:  # anonymised meanwhile
+        mail.status = MailStatus.FAILED
+        mail.error = "No address: the registration was anonymised."
+        mail.save(update_fields=["attempts", "status", "error"])
+        return mail.status
+    try:
+        build_message(mail).send()
+    except Exception as error:  # noqa: BLE001 - any delivery failure is recorded, never raised
+        logger.warning("Registration mail %s failed: %s", mail.pk, error)
+        mail.status = MailStatus.FAILED
+        mail.error = f"{type(error).__name__}: {error}"[:2000]
+        mail.save(update_fields=["attempts", "status", "error"])
+        return mail.status
+    mail.status = MailStatus.SENT
+    mail.error = ""
+    mail.sent_at = timezone.now()
+    mail.save(update_fields=["attempts", "status", "error", "sent_at"])
+    return mail.status
+
+
+def retry(mails):
+    """Queue failed (or stuck queued) mails again; returns how many were queued."""
+    from wagtail_rencontres.services.registration import enqueue_mail
+
+    count = 0
+    for mail in mails:
+        if mail.status != MailStatus.SENT:
+            mail.status = MailStatus.QUEUED
+            mail.save(update_fields=["status"])
+            enqueue_mail(mail.pk)
+            count += 1
+    return count
