@@ -373,7 +373,6 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         SynchronizedField("registration_capacity", overridable=False),
         SynchronizedField("registration_waitlist", overridable=False),
         SynchronizedField("registration_requires_approval", overridable=False),
-        SynchronizedField("sequence", overridable=False),
     ]
 
     search_fields = [
