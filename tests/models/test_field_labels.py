@@ -4,6 +4,18 @@ import pytest
 from django.apps import apps
 from django.utils.functional import Promise
 
+# Indexes and records kept by the package itself, never edited through a model form.
+INTERNAL_MODELS = {"EventSpeaker", "EventTombstone", "Registration", "RegistrationMail"}
+
+
+def wagtail_inherited(model, name):
+    """Fields that come from Wagtail's own abstract models keep Wagtail's labels."""
+    from wagtail.contrib.forms.models import AbstractFormField
+
+    return issubclass(model, AbstractFormField) and name in {
+        f.name for f in AbstractFormField._meta.get_fields()
+    }
+
 PACKAGE_FIELDS_EXEMPT = {"sort_order", "translation_key", "locale", "uuid", "page", "cycle"}
 
 
@@ -15,7 +27,9 @@ def editable_fields():
                 continue
             if field.name in PACKAGE_FIELDS_EXEMPT or field.model.__module__.startswith("wagtail."):
                 continue
-            if field.name.endswith("_ptr"):
+            if field.name.endswith("_ptr") or model.__name__ in INTERNAL_MODELS:
+                continue
+            if wagtail_inherited(model, field.name):
                 continue
             yield model, field
 
