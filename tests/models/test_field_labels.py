@@ -16,6 +16,7 @@ def wagtail_inherited(model, name):
         f.name for f in AbstractFormField._meta.get_fields()
     }
 
+
 PACKAGE_FIELDS_EXEMPT = {"sort_order", "translation_key", "locale", "uuid", "page", "cycle"}
 
 
