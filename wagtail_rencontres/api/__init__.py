@@ -1,0 +1,1 @@
+"""The typed API of wagtail-rencontres (django-ninja routers)."""
