@@ -9,10 +9,12 @@
 # Exits non-zero (with the tail of the server log) if the server does not come up.
 #
 # Files: $SEARCH_SERVERS_RUN_DIR (default ci/search-servers/.run/) holds ENGINE.pid,
-# ENGINE.log, ENGINE.url. Stop with: ci/search-servers/stop.sh ENGINE
+# ENGINE.log, ENGINE.url, ENGINE.base (the server's data dir, a fresh mktemp -d under
+# $TMPDIR or /tmp). Stop with: ci/search-servers/stop.sh ENGINE (also removes the data dir).
 #
 # Environment knobs:
-#   SEARCH_JAVA_OPTS        JVM options (default: -Xms512m -Xmx1g)
+#   SEARCH_JAVA_OPTS        JVM options (default: -Xms512m -Xmx1g -XX:TieredStopAtLevel=1;
+#                           C1-only JIT starts 2-3x faster on a busy 2-core machine)
 #   SEARCH_START_TIMEOUT    seconds to wait for yellow health (default: 180)
 #   SEARCH_SERVERS_RUN_DIR  where pid/log/url files go
 #   JAVA_HOME               Java 17+ to use (default: java on PATH)
@@ -34,8 +36,9 @@ RUN_DIR="${SEARCH_SERVERS_RUN_DIR:-$HERE/.run}"
 PID_FILE="$RUN_DIR/$ENGINE.pid"
 LOG_FILE="$RUN_DIR/$ENGINE.log"
 URL_FILE="$RUN_DIR/$ENGINE.url"
+BASE_FILE="$RUN_DIR/$ENGINE.base"
 TIMEOUT="${SEARCH_START_TIMEOUT:-180}"
-JAVA_OPTS="${SEARCH_JAVA_OPTS:--Xms512m -Xmx1g}"
+JAVA_OPTS="${SEARCH_JAVA_OPTS:--Xms512m -Xmx1g -XX:TieredStopAtLevel=1}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 mkdir -p "$RUN_DIR"
 
@@ -93,21 +96,39 @@ fi
 if [ "$needs_build" = 1 ]; then
   log "building $PROJECT (first run downloads dependencies from Maven Central)"
   build_start=$(date +%s)
-  if ! mvn -q -B -f "$PROJECT/pom.xml" compile >"$RUN_DIR/$ENGINE-build.log" 2>&1; then
+  # C1-only JIT + serial GC roughly halve Maven's own time on a busy 2-core machine.
+  export MAVEN_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC ${MAVEN_OPTS:-}"
+  # Offline first (no network round trips once ~/.m2 has everything), else online.
+  if ! mvn -o -q -B -f "$PROJECT/pom.xml" compile >"$RUN_DIR/$ENGINE-build.log" 2>&1 &&
+     ! mvn -q -B -f "$PROJECT/pom.xml" compile >"$RUN_DIR/$ENGINE-build.log" 2>&1; then
     log "maven build failed:"; tail -n 50 "$RUN_DIR/$ENGINE-build.log" >&2; exit 1
   fi
   touch "$STAMP"
   log "built in $(( $(date +%s) - build_start ))s"
 fi
 
+# A leftover data dir of an earlier server that was killed hard.
+if [ -f "$BASE_FILE" ]; then rm -rf "$(cat "$BASE_FILE")"; rm -f "$BASE_FILE"; fi
+BASE_DIR="$(mktemp -d "${TMPDIR:-/tmp}/ci-$ENGINE-XXXXXX")"
+echo "$BASE_DIR" > "$BASE_FILE"
+
 # Start in the background, in its own session, so that it outlives this script.
 start_ts=$(date +%s)
 # shellcheck disable=SC2086
 setsid "$JAVA" $JAVA_OPTS -Djava.awt.headless=true -Dfile.encoding=UTF-8 \
-  -cp "$PROJECT/target/classes:$(cat "$CP_FILE")" "$MAIN" "$PORT" \
+  -cp "$PROJECT/target/classes:$(cat "$CP_FILE")" "$MAIN" "$PORT" "$BASE_DIR" \
   >"$LOG_FILE" 2>&1 < /dev/null &
 PID=$!
 echo "$PID" > "$PID_FILE"
+
+give_up() {
+  kill -TERM "$PID" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$PID" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "$PID" 2>/dev/null || true
+  rm -rf "$BASE_DIR"
+  rm -f "$PID_FILE" "$BASE_FILE"
+  exit 1
+}
 URL="http://127.0.0.1:$PORT"
 log "pid $PID, log $LOG_FILE, waiting up to ${TIMEOUT}s for $URL"
 
@@ -116,8 +137,7 @@ while :; do
   if ! kill -0 "$PID" 2>/dev/null; then
     log "server process exited before becoming healthy; last log lines:"
     tail -n 60 "$LOG_FILE" >&2
-    rm -f "$PID_FILE"
-    exit 1
+    give_up
   fi
   if curl -fsS -m 10 "$URL/_cluster/health?wait_for_status=yellow&timeout=5s" >/dev/null 2>&1; then
     break
@@ -125,9 +145,7 @@ while :; do
   if [ "$(date +%s)" -ge "$deadline" ]; then
     log "not healthy after ${TIMEOUT}s; last log lines:"
     tail -n 60 "$LOG_FILE" >&2
-    kill -TERM "$PID" 2>/dev/null || true
-    rm -f "$PID_FILE"
-    exit 1
+    give_up
   fi
   sleep 1
 done

@@ -387,14 +387,25 @@ def autocomplete(query, language_code=None, limit=10):
     """Event titles and speaker names starting with what was typed so far."""
     limit = max(1, min(int(limit), MAX_LIMIT))
     backend = _backend()
+    # Some backends fold accents on one side only (Elasticsearch folds its edge
+    # n-grams but not the typed text, PostgreSQL's "simple" configuration keeps
+    # them): ask with the typed and the folded text, keeping the first answers.
+    texts = [query] if fold(query) == query else [query, fold(query)]
+    events, speakers = {}, {}
     try:
-        events = list(backend.autocomplete(query, event_queryset(Filters(), language_code))[:limit])
-        speakers = list(backend.autocomplete(query, speaker_queryset(language_code))[:limit])
+        for text in texts:
+            event_results = backend.autocomplete(text, event_queryset(Filters(), language_code))
+            for event in event_results[:limit]:
+                events.setdefault(event.pk, event)
+            for speaker in backend.autocomplete(text, speaker_queryset(language_code))[:limit]:
+                speakers.setdefault(speaker.pk, speaker)
     except _unavailable_errors() as error:
         logger.warning("Search backend unavailable: %s", error)
         raise SearchUnavailable(_unavailable_message()) from error
-    suggestions = [Hit(type="event", object=e, score=0.0, title=e.title) for e in events]
-    suggestions += [Hit(type="speaker", object=s, score=0.0, title=s.full_name) for s in speakers]
+    suggestions = [Hit(type="event", object=e, score=0.0, title=e.title) for e in events.values()]
+    suggestions += [
+        Hit(type="speaker", object=s, score=0.0, title=s.full_name) for s in speakers.values()
+    ]
     return suggestions[:limit]
 
 
