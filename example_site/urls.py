@@ -8,6 +8,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents import urls as wagtaildocs_urls
 
 import wagtail_rencontres.api
+from example_site.demo import views as demo_views
 from wagtail_rencontres.api.v2 import EventsAPIViewSet
 
 api_v2 = WagtailAPIRouter("wagtailapi")
@@ -30,4 +31,8 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("search/", demo_views.search_view, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from wagtail_rencontres.search_settings import search_backend
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 SECRET_KEY = "tests-only-not-secret"  # noqa: S105
@@ -118,5 +120,15 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAIL_SITE_NAME = "Rencontres (tests)"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# RENCONTRES_SEARCH_BACKEND=sqlite|postgres (database backend, on DATABASE_URL's
+# database), elasticsearch (ELASTICSEARCH_URL) or opensearch (OPENSEARCH_URL).
+RENCONTRES_SEARCH_BACKEND = os.environ.get("RENCONTRES_SEARCH_BACKEND", "database")
+WAGTAILSEARCH_BACKENDS = {
+    "default": search_backend(
+        RENCONTRES_SEARCH_BACKEND,
+        url=os.environ.get(f"{RENCONTRES_SEARCH_BACKEND.upper()}_URL"),
+        index_prefix="rencontres_tests_",
+        timeout=30,
+    )
+}
 WAGTAILRENCONTRES_BASE_TEMPLATE = "base.html"

@@ -31,3 +31,7 @@ class WagtailRencontresConfig(AppConfig):
             sender=PageViewRestriction,
             dispatch_uid="rencontres_tombstone_restriction",
         )
+
+        from wagtail_rencontres.search_index import register_signal_handlers
+
+        register_signal_handlers()

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -375,12 +376,31 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         SynchronizedField("registration_requires_approval", overridable=False),
     ]
 
+    # The title is searched and boosted through ``Page.search_fields``. Text
+    # built by methods holds only what the public page shows: restricted
+    # sessions contribute their title, never their description, room or speakers.
     search_fields = [
-        index.SearchField("subtitle", boost=2),
+        index.SearchField("subtitle", boost=1.5),
         index.SearchField("body"),
+        index.SearchField("search_programme_text"),
+        index.SearchField("search_speaker_text", boost=1.5),
+        index.SearchField("search_place_text"),
+        index.SearchField("search_organiser_text"),
+        index.SearchField("search_taxonomy_text"),
+        index.SearchField("search_folded_text"),
+        index.AutocompleteField("search_speaker_names"),
         index.FilterField("start"),
         index.FilterField("end"),
         index.FilterField("status"),
+        index.FilterField("format"),
+        index.FilterField("venue"),
+        index.FilterField("themes"),
+        index.FilterField("audiences"),
+        index.RelatedFields("themes", [index.FilterField("slug")]),
+        index.RelatedFields("audiences", [index.FilterField("slug")]),
+        index.RelatedFields(
+            "venue", [index.FilterField("region"), index.FilterField("department_code")]
+        ),
     ]
 
     @classmethod
@@ -495,6 +515,43 @@ class EventPageMixin(RoutablePageMixin, models.Model):
         from wagtail_rencontres.services import programme
 
         return programme.days(self)
+
+    # Search documents (see wagtail_rencontres.services.search_text)
+
+    def search_programme_text(self):
+        from wagtail_rencontres.services import search_text
+
+        return search_text.programme_text(self)
+
+    def search_speaker_text(self):
+        from wagtail_rencontres.services import search_text
+
+        return search_text.speaker_text(self)
+
+    def search_speaker_names(self):
+        from wagtail_rencontres.services import search_text
+
+        return search_text.speaker_names(self)
+
+    def search_place_text(self):
+        from wagtail_rencontres.services import search_text
+
+        return search_text.place_text(self)
+
+    def search_organiser_text(self):
+        from wagtail_rencontres.services import search_text
+
+        return search_text.organiser_text(self)
+
+    def search_taxonomy_text(self):
+        from wagtail_rencontres.services import search_text
+
+        return search_text.taxonomy_text(self)
+
+    def search_folded_text(self):
+        from wagtail_rencontres.services import search_text
+
+        return search_text.folded_event_text(self)
 
     def clean(self):
         super().clean()
@@ -617,7 +674,12 @@ class AgendaPageMixin(models.Model):
 
     content_panels = [FieldPanel("intro")]
 
-    search_fields = [index.SearchField("intro")]
+    search_fields = [index.SearchField("intro"), index.SearchField("search_folded_text")]
+
+    def search_folded_text(self):
+        from wagtail_rencontres.services import search_text
+
+        return search_text.fold(" ".join([self.title, strip_tags(self.intro or "")]))
 
     def get_events(self):
         """Live, public events below this agenda in its locale, with what listings show."""
@@ -704,7 +766,32 @@ class CyclePageMixin(models.Model):
         FieldPanel("documents"),
     ]
 
-    search_fields = [index.SearchField("subtitle", boost=2), index.SearchField("description")]
+    search_fields = [
+        index.SearchField("subtitle", boost=1.5),
+        index.SearchField("description"),
+        index.SearchField("search_organiser_text"),
+        index.SearchField("search_taxonomy_text"),
+        index.SearchField("search_folded_text"),
+        index.FilterField("themes"),
+        index.FilterField("audiences"),
+        index.RelatedFields("themes", [index.FilterField("slug")]),
+        index.RelatedFields("audiences", [index.FilterField("slug")]),
+    ]
+
+    def search_organiser_text(self):
+        from wagtail_rencontres.services import search_text
+
+        return search_text.organiser_text(self)
+
+    def search_taxonomy_text(self):
+        from wagtail_rencontres.services import search_text
+
+        return search_text.taxonomy_text(self)
+
+    def search_folded_text(self):
+        from wagtail_rencontres.services import search_text
+
+        return search_text.folded_cycle_text(self)
 
     # wagtail-localize: see EventPageMixin; sessions point at the source events, shown
     # in the cycle's locale when translated.

@@ -392,6 +392,7 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         index.RelatedFields(
             "organisation", [index.SearchField("name"), index.SearchField("acronym")]
         ),
+        index.SearchField("search_folded_text"),
         index.FilterField("locale_id"),
     ]
 
@@ -401,6 +402,12 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
     @property
     def full_name(self):
         return f"{self.first_name} {self.last_name}".strip()
+
+    def search_folded_text(self):
+        """Name, role and organisation without accents, so "Helene" finds "Hélène"."""
+        from wagtail_rencontres.services.search_text import fold
+
+        return fold(" ".join([self.full_name, self.job_title, self.affiliation or ""]))
 
     @property
     def affiliation(self):

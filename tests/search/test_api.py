@@ -1,0 +1,93 @@
+"""GET /search and GET /autocomplete, mounted in a test-only NinjaAPI."""
+
+import pytest
+from django.test import override_settings
+
+from tests.search.test_search import DEAD_BACKEND
+
+pytestmark = pytest.mark.urls("tests.search.urls")
+
+
+def test_search_returns_typed_results_with_facets(client, catalogue):
+    response = client.get("/api/search", {"q": "egalite", "type": "event"})
+    assert response.status_code == 200
+    data = response.json()
+    event = catalogue["espaces"]
+    assert data["count"] == 1
+    assert data["next"] is None
+    assert data["previous"] is None
+    assert data["counts"] == {"event": 1, "cycle": 0, "speaker": 0}
+    [hit] = data["results"]
+    assert hit["type"] == "event"
+    assert hit["id"] == event.pk
+    assert hit["title"] == "Égalité femmes-hommes dans les espaces publics"
+    assert hit["url"] == event.get_full_url()
+    assert hit["start"] == "2024-11-28T09:00:00+01:00"
+    assert hit["timezone"] == "Europe/Paris"
+    assert hit["status"] == "scheduled"
+    assert data["facets"]["themes"] == [
+        {"value": "egalite", "label": "Égalité femmes-hommes", "count": 1}
+    ]
+
+
+def test_search_finds_speakers(client, catalogue):
+    data = client.get("/api/search", {"q": "Norynberg", "type": "speaker"}).json()
+    assert [
+        (hit["type"], hit["title"], hit["url"], hit["affiliation"]) for hit in data["results"]
+    ] == [("speaker", "Sophie Norynberg", None, "uB")]
+
+
+def test_search_paginates_with_next_and_previous(client, catalogue):
+    data = client.get("/api/search", {"q": "politique ville", "limit": 1, "offset": 1}).json()
+    assert data["count"] == 3
+    assert len(data["results"]) == 1
+    assert data["next"] == "http://testserver/api/search?q=politique+ville&limit=1&offset=2"
+    assert data["previous"] == "http://testserver/api/search?q=politique+ville&limit=1&offset=0"
+
+
+def test_search_filters_by_theme_and_year(client, catalogue):
+    data = client.get("/api/search", {"q": "politique ville", "theme": "egalite", "year": "2024"})
+    assert [hit["title"] for hit in data.json()["results"]] == [
+        "Égalité femmes-hommes dans les espaces publics"
+    ]
+
+
+def test_search_rejects_bad_parameters_with_field_keyed_errors(client, db):
+    response = client.get(
+        "/api/search",
+        {"type": "planet", "limit": "500", "year": "soon", "status": "late", "colour": "x"},
+        headers={"accept-language": "en"},
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "colour": ["Unknown parameter."],
+        "q": ["This parameter is required."],
+        "type": ["Unknown type: planet. Choose among event, cycle, speaker."],
+        "status": ["Unknown status: late."],
+        "year": ["Enter a whole number."],
+        "limit": ["Enter a number between 1 and 50."],
+    }
+
+
+def test_autocomplete_suggests_titles_and_speakers(client, catalogue):
+    data = client.get("/api/autocomplete", {"q": "Nory"}).json()
+    assert [(hit["type"], hit["title"]) for hit in data["results"]] == [
+        ("event", "Égalité femmes-hommes dans les espaces publics"),
+        ("speaker", "Sophie Norynberg"),
+    ]
+
+
+def test_autocomplete_requires_q(client, db):
+    response = client.get("/api/autocomplete", headers={"accept-language": "en"})
+    assert response.status_code == 400
+    assert response.json() == {"q": ["This parameter is required."]}
+
+
+@pytest.mark.parametrize("path", ["/api/search", "/api/autocomplete"])
+def test_a_down_search_engine_answers_503(client, db, path):
+    with override_settings(WAGTAILSEARCH_BACKENDS=DEAD_BACKEND):
+        response = client.get(path, {"q": "égalité"}, headers={"accept-language": "en"})
+    assert response.status_code == 503
+    assert response.json() == {
+        "detail": ["The search service is unavailable at the moment. Please try again later."]
+    }

@@ -1,0 +1,36 @@
+"""The example site's search page."""
+
+from django.test import override_settings
+
+from tests.search.test_search import DEAD_BACKEND
+
+
+def test_search_page_lists_results_and_facets(client, catalogue):
+    response = client.get("/fr/search/", {"q": "politique ville", "theme": "egalite"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Égalité femmes-hommes dans les espaces publics</a>" in html
+    assert "Prévenir les discriminations" not in html
+    assert (
+        '<input type="checkbox" name="theme" value="egalite" checked> Égalité femmes-hommes (1)'
+        in html
+    )
+    assert "Bourgogne-Franche-Comté (1)" in html
+    assert "<mark>politique</mark>" in html
+
+
+def test_search_page_without_query_shows_the_form_only(client, db):
+    response = client.get("/fr/search/")
+    assert response.status_code == 200
+    assert 'name="q"' in response.content.decode()
+    assert 'role="status"' not in response.content.decode()
+
+
+def test_search_page_answers_503_when_the_engine_is_down(client, db):
+    with override_settings(WAGTAILSEARCH_BACKENDS=DEAD_BACKEND):
+        response = client.get("/en/search/", {"q": "égalité"})
+    assert response.status_code == 503
+    assert (
+        '<p role="alert">The search service is unavailable at the moment. '
+        "Please try again later.</p>" in response.content.decode()
+    )

@@ -1,0 +1,149 @@
+"""Text that event and cycle pages give to the search index.
+
+Only what the public page shows is indexed: a restricted programme session
+contributes its title, never its description, room or speakers (the same rule
+as :func:`wagtail_rencontres.services.programme.days` in public mode).
+
+Every backend receives an accent-folded copy of the text as well
+(:func:`fold`), so that "egalite" finds "égalité" even where the backend's
+own analysis keeps accents (PostgreSQL's ``french`` configuration does).
+"""
+
+import html
+import unicodedata
+
+from django.utils.html import strip_tags
+
+from wagtail_rencontres.enums import PartnerRole
+
+# Letters that Unicode decomposition leaves whole but French writes as two.
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
+def fold(text):
+    """``text`` without accents or ligatures: "Œuvrer à l'égalité" → "OEuvrer a l'egalite"."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_LIGATURES))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def plain(value):
+    """Plain text of a string, a ``RichText`` value or HTML."""
+    if value is None:
+        return ""
+    source = getattr(value, "source", value)
+    return html.unescape(strip_tags(str(source))).strip()
+
+
+def _join(parts):
+    return " ".join(part for part in (plain(p) for p in parts) if part)
+
+
+def public_days(event):
+    """The programme in public mode, computed once per page instance."""
+    cached = event.__dict__.get("_rencontres_search_days")
+    if cached is None:
+        from wagtail_rencontres.services import programme
+
+        cached = programme.days(event)
+        event.__dict__["_rencontres_search_days"] = cached
+    return cached
+
+
+def _public_speakers(event):
+    from wagtail_rencontres.services import programme
+
+    return programme.speakers(public_days(event))
+
+
+def programme_text(event):
+    """Day titles, session titles, and descriptions of sessions open to all."""
+    parts = []
+    for day in public_days(event):
+        parts.append(day.title)
+        for session in day.sessions:
+            parts.append(session.title)
+            if not session.restricted:
+                parts.append(session.description)
+    return _join(parts)
+
+
+def speaker_names(event):
+    """Full names of the speakers of sessions open to all."""
+    return _join(speaker.full_name for speaker in _public_speakers(event))
+
+
+def speaker_text(event):
+    """Names, roles and organisations of the speakers of sessions open to all."""
+    parts = []
+    for speaker in _public_speakers(event):
+        parts.extend([speaker.full_name, speaker.job_title, speaker.affiliation])
+        if speaker.organisation_id and speaker.organisation.acronym:
+            parts.append(speaker.organisation.name)
+    return _join(parts)
+
+
+def place_text(event):
+    """The venue's name and city."""
+    venue = event.venue
+    if venue is None:
+        return ""
+    return _join([venue.name, venue.city])
+
+
+def organiser_text(page):
+    """Names and acronyms of the organisers and co-organisers."""
+    parts = []
+    links = page.partners.select_related("organisation").filter(
+        role__in=[PartnerRole.ORGANISER, PartnerRole.CO_ORGANISER]
+    )
+    for link in links:
+        parts.extend([link.organisation.name, link.organisation.acronym])
+    return _join(parts)
+
+
+def taxonomy_text(page):
+    """Names of the themes, audiences and, for events, the format."""
+    parts = [theme.name for theme in page.themes.all()]
+    parts.extend(audience.name for audience in page.audiences.all())
+    event_format = getattr(page, "format", None)
+    if event_format is not None:
+        parts.append(event_format.name)
+    return _join(parts)
+
+
+def _stream_text(page, field_name):
+    field = type(page)._meta.get_field(field_name)
+    return _join(field.get_searchable_content(getattr(page, field_name)))
+
+
+def folded_event_text(event):
+    """Accent-folded copy of every indexed text of an event."""
+    return fold(
+        _join(
+            [
+                event.title,
+                event.subtitle,
+                _stream_text(event, "body"),
+                programme_text(event),
+                speaker_text(event),
+                place_text(event),
+                organiser_text(event),
+                taxonomy_text(event),
+            ]
+        )
+    )
+
+
+def folded_cycle_text(cycle):
+    """Accent-folded copy of every indexed text of a cycle."""
+    return fold(
+        _join(
+            [
+                cycle.title,
+                cycle.subtitle,
+                cycle.description,
+                organiser_text(cycle),
+                taxonomy_text(cycle),
+            ]
+        )
+    )
