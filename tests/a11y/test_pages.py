@@ -75,10 +75,10 @@ def test_demo_pages_are_accessible(demo, live_server, browser_page, axe_source, 
             assert browser_page.evaluate("document.activeElement.id") == "main"
 
     with subtests.test(check="language", path="/en/"):
-        # No English tree: the French home is served, in French, with English chrome.
+        # The English home page is a translation: page and chrome are both English.
         browser_page.goto(live_server.url + "/en/")
-        assert browser_page.evaluate("document.documentElement.lang") == "fr"
-        assert browser_page.evaluate("document.querySelector('header').lang") == "en"
+        assert browser_page.evaluate("document.documentElement.lang") == "en"
+        assert browser_page.evaluate("document.querySelector('header').lang") == ""
 
     with subtests.test(check="page titles", path="/fr/agenda/"):
         titles = []

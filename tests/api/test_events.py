@@ -58,6 +58,9 @@ def test_event_detail_has_the_documented_fields(client, programme_event):
         "waitlist_open": False,
         "external_url": "",
         "external_label": "",
+        "capacity": None,
+        "closed_reason": "no_registration",
+        "closed_message": "Cet événement ne prend pas d'inscription.",
     }
     assert [s["id"] for s in data["programme"]["speakers"]] == [public_speaker.pk]
 
@@ -115,8 +118,10 @@ def test_unknown_and_invalid_parameters_are_field_keyed_400(client, make_event):
     )
     assert response.status_code == 400
     assert sorted(data) == ["colour", "limit", "starts_after", "status", "when"]
-    assert data["colour"] == ["Unknown parameter."]
-    assert data["limit"] == ["Give a number between 1 and 100."]
+    assert data["colour"] == ["Paramètre inconnu."]
+    assert data["limit"] == ["Indiquez un nombre entre 1 et 100."]
+    english = json.loads(client.get(f"{API}/events?colour=red", HTTP_ACCEPT_LANGUAGE="en").content)
+    assert english == {"colour": ["Unknown parameter."]}
 
 
 def test_pagination_links(client, make_event):
@@ -202,7 +207,7 @@ def test_relation_and_place_filters(client, make_event):
     assert titles(get(client, f"{API}/events?attendance_mode=online,mixed")[1]) == ["B"]
     assert titles(get(client, f"{API}/events?ordering=-start")[1]) == ["B", "A"]
     assert titles(get(client, f"{API}/events?locale=fr&ordering=title")[1]) == ["A", "B"]
-    assert get(client, f"{API}/events?locale=xx")[1] == {"locale": ["Unknown locale xx."]}
+    assert get(client, f"{API}/events?locale=xx")[1] == {"locale": ["Langue inconnue xx."]}
 
 
 def test_speaker_filter_ignores_restricted_sessions(client, programme_event):
@@ -304,4 +309,36 @@ def test_records_endpoints(client, make_event):
     assert data["results"] == [{"id": theme.pk, "name": "Santé", "slug": "sante"}]
     _r, data = get(client, f"{API}/venues/{venue.pk}")
     assert data["city"] == "Dijon"
-    assert get(client, f"{API}/themes?colour=1")[1] == {"colour": ["Unknown parameter."]}
+    assert get(client, f"{API}/themes?colour=1")[1] == {"colour": ["Paramètre inconnu."]}
+
+
+def test_registration_open_filter_counts_places(client, make_event, now):
+    from wagtail_rencontres.models import Registration
+
+    def full_event(title, day, **fields):
+        event = make_event(
+            title=title, day=day, registration_mode="internal", registration_capacity=1, **fields
+        )
+        Registration.objects.create(
+            page=event,
+            status="confirmed",
+            consent_version="v1",
+            form_data={},
+            first_name="Anne",
+            last_name="Brunner",
+            email=f"{title.lower()}@example.org",
+        )
+        return event
+
+    full_event("Full", dt.date(2024, 12, 5), registration_waitlist=False)
+    full_event("Waitlist", dt.date(2024, 12, 6), registration_waitlist=True)
+    make_event(
+        title="Room",
+        day=dt.date(2024, 12, 7),
+        registration_mode="internal",
+        registration_capacity=2,
+    )
+    assert titles(get(client, f"{API}/events?registration_open=true")[1]) == ["Waitlist", "Room"]
+    data = get(client, f"{API}/events?registration_open=false")[1]
+    assert titles(data) == ["Full"]
+    assert data["results"][0]["registration"]["is_open"] is False

@@ -26,7 +26,7 @@ def test_v2_events_filters_and_errors(client, make_event):
     assert [item["title"] for item in data["items"]] == ["Annulée"]
     response = client.get("/api/v2/events/?colour=red")
     assert response.status_code == 400
-    assert json.loads(response.content) == {"colour": ["Unknown parameter."]}
+    assert json.loads(response.content) == {"colour": ["Paramètre inconnu."]}
 
 
 def test_v2_listing_query_count_is_constant(client, programme_event):

@@ -2,10 +2,13 @@
 
 import datetime as dt
 
+import pytest
 from django.utils import translation
 
 from tests.factories import EventPageFactory, paris
 from wagtail_rencontres.services import formatting
+
+pytestmark = pytest.mark.django_db
 
 DAY = dt.date(2024, 11, 28)
 

@@ -36,6 +36,7 @@ def event_form(**overrides):
         "documents": streamfield([]),
         "resources": streamfield([]),
         "partners": inline_formset([]),
+        "registration_fields": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(overrides)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from django.utils.html import escape
 
 from tests.registration.conftest import person
 from wagtail_rencontres.enums import RegistrationStatus
@@ -75,7 +76,9 @@ def test_closed_form_says_why(client, open_event):
     response = client.get(event.url)
     assert response.context["registration_form"] is None
     assert response.context["registration"]["closed_reason"] == "full"
-    assert response.context["registration"]["closed_message"] in response.content.decode()
+    message = response.context["registration"]["closed_message"]
+    assert message == "L'événement est complet."
+    assert escape(message) in response.content.decode()
     assert form_post(client, event, 2).status_code == 409
 
 

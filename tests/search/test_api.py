@@ -60,12 +60,12 @@ def test_search_rejects_bad_parameters_with_field_keyed_errors(client, db):
     )
     assert response.status_code == 400
     assert response.json() == {
-        "colour": ["Unknown parameter."],
-        "q": ["This parameter is required."],
-        "type": ["Unknown type: planet. Choose among event, cycle, speaker."],
-        "status": ["Unknown status: late."],
-        "year": ["Enter a whole number."],
-        "limit": ["Enter a number between 1 and 50."],
+        "colour": ["Paramètre inconnu."],
+        "q": ["Ce paramètre est obligatoire."],
+        "type": ["Type inconnu : planet. Choisissez parmi event, cycle, speaker."],
+        "status": ["Statut inconnu : late."],
+        "year": ["Saisissez un nombre entier."],
+        "limit": ["Saisissez un nombre entre 1 et 50."],
     }
 
 
@@ -80,7 +80,7 @@ def test_autocomplete_suggests_titles_and_speakers(client, catalogue):
 def test_autocomplete_requires_q(client, db):
     response = client.get("/api/autocomplete", headers={"accept-language": "en"})
     assert response.status_code == 400
-    assert response.json() == {"q": ["This parameter is required."]}
+    assert response.json() == {"q": ["Ce paramètre est obligatoire."]}
 
 
 @pytest.mark.parametrize("path", ["/api/search", "/api/autocomplete"])
@@ -89,5 +89,7 @@ def test_a_down_search_engine_answers_503(client, db, path):
         response = client.get(path, {"q": "égalité"}, headers={"accept-language": "en"})
     assert response.status_code == 503
     assert response.json() == {
-        "detail": ["The search service is unavailable at the moment. Please try again later."]
+        "detail": [
+            "Le service de recherche est indisponible pour le moment. Merci de réessayer plus tard."
+        ]
     }

@@ -60,7 +60,7 @@ def test_restricted_sessions_never_leak_into_ics(client, programme_event):
     event, _public, _secret = programme_event()
     [vevent] = parse(client.get(f"/rencontres/ics/events/{event.pk}.ics")).walk("VEVENT")
     description = str(vevent["DESCRIPTION"])
-    assert "14:00–15:00 Atelier des élus (reserved to Élus)" in description.splitlines()
+    assert "14:00–15:00 Atelier des élus (réservé à Élus)" in description.splitlines()
     assert "Salle secrète" not in description
     assert "confidentiel" not in description
     assert "Secret" not in description

@@ -108,6 +108,19 @@ class Registration(Schema):
     waitlist_open: bool
     external_url: str
     external_label: str
+    capacity: int | None
+    closed_reason: Literal[
+        "",
+        "no_registration",
+        "external",
+        "not_open_yet",
+        "deadline_passed",
+        "full",
+        "cancelled",
+        "postponed",
+        "past",
+    ]
+    closed_message: str
 
 
 class SessionSpeaker(Schema):

@@ -212,17 +212,48 @@ def filter_place(queryset, city=None, department=None, region=None):
 
 
 def registration_open_q(now):
-    """The database form of ``EventPageMixin.registration_is_open`` (before capacity)."""
-    from django.db.models import Q
+    """The database form of ``registration_state()["is_open"]``.
 
-    from wagtail_rencontres.enums import EventStatus, RegistrationMode
+    Same rules as :func:`wagtail_rencontres.services.registration.closed_reason`:
+    a full event still accepts registrations onto its waiting list.
+    """
+    from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+    from django.db.models.functions import Coalesce
 
+    from wagtail_rencontres.enums import EventStatus, RegistrationMode, RegistrationStatus
+    from wagtail_rencontres.models import Registration
+
+    seats = (
+        Registration.objects.filter(
+            page_id=OuterRef("pk"), status__in=RegistrationStatus.seat_holding()
+        )
+        .values("page_id")
+        .annotate(taken=Count("pk"))
+        .values("taken")
+    )
+    internal = Q(registration_mode=RegistrationMode.INTERNAL)
+    has_room = (
+        ~internal
+        | Q(registration_waitlist=True)
+        | (
+            ~Q(status=EventStatus.FULL)
+            & (
+                Q(registration_capacity__isnull=True)
+                | Q(
+                    registration_capacity__gt=Coalesce(
+                        Subquery(seats, output_field=IntegerField()), 0
+                    )
+                )
+            )
+        )
+    )
     return (
         ~Q(registration_mode=RegistrationMode.NONE)
-        & ~Q(status__in=[EventStatus.CANCELLED, EventStatus.FULL, EventStatus.POSTPONED])
+        & ~Q(status__in=[EventStatus.CANCELLED, EventStatus.POSTPONED])
         & (Q(registration_opens_at__isnull=True) | Q(registration_opens_at__lte=now))
         & (Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gte=now))
         & Q(end__gte=now)
+        & has_room
     )
 
 
