@@ -44,7 +44,7 @@ from wagtail_rencontres.enums import (
     PartnerRole,
     RegistrationMode,
 )
-from wagtail_rencontres.services import dates, i18n, queries
+from wagtail_rencontres.services import dates, i18n, queries, search_text
 from wagtail_rencontres.validators import day_outside_event_message, validate_timezone
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
@@ -519,38 +519,24 @@ class EventPageMixin(RoutablePageMixin, models.Model):
     # Search documents (see wagtail_rencontres.services.search_text)
 
     def search_programme_text(self):
-        from wagtail_rencontres.services import search_text
-
         return search_text.programme_text(self)
 
     def search_speaker_text(self):
-        from wagtail_rencontres.services import search_text
-
         return search_text.speaker_text(self)
 
     def search_speaker_names(self):
-        from wagtail_rencontres.services import search_text
-
         return search_text.speaker_names(self)
 
     def search_place_text(self):
-        from wagtail_rencontres.services import search_text
-
         return search_text.place_text(self)
 
     def search_organiser_text(self):
-        from wagtail_rencontres.services import search_text
-
         return search_text.organiser_text(self)
 
     def search_taxonomy_text(self):
-        from wagtail_rencontres.services import search_text
-
         return search_text.taxonomy_text(self)
 
     def search_folded_text(self):
-        from wagtail_rencontres.services import search_text
-
         return search_text.folded_event_text(self)
 
     def clean(self):
@@ -677,8 +663,6 @@ class AgendaPageMixin(models.Model):
     search_fields = [index.SearchField("intro"), index.SearchField("search_folded_text")]
 
     def search_folded_text(self):
-        from wagtail_rencontres.services import search_text
-
         return search_text.fold(" ".join([self.title, strip_tags(self.intro or "")]))
 
     def get_events(self):
@@ -779,18 +763,12 @@ class CyclePageMixin(models.Model):
     ]
 
     def search_organiser_text(self):
-        from wagtail_rencontres.services import search_text
-
         return search_text.organiser_text(self)
 
     def search_taxonomy_text(self):
-        from wagtail_rencontres.services import search_text
-
         return search_text.taxonomy_text(self)
 
     def search_folded_text(self):
-        from wagtail_rencontres.services import search_text
-
         return search_text.folded_cycle_text(self)
 
     # wagtail-localize: see EventPageMixin; sessions point at the source events, shown
