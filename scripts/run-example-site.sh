@@ -4,14 +4,8 @@
 # Then open http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/, admin / admin).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON="${PYTHON:-python3.11}"
-command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
-if [ ! -x .venv/bin/python ]; then
-    "$PYTHON" -m venv .venv
-fi
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[testing]"
-.venv/bin/python example_site/manage.py compilemessages --ignore=.venv >/dev/null 2>&1 || true
+source scripts/lib/venv.sh
+ensure_venv
 .venv/bin/python example_site/manage.py migrate --no-input
 .venv/bin/python example_site/manage.py load_demo --admin
 exec .venv/bin/python example_site/manage.py runserver "${HOST:-127.0.0.1}:${PORT:-8000}"
