@@ -55,3 +55,17 @@ def clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language(settings):
+    """Each test starts in the site's default language.
+
+    Requests made through the test client (LocaleMiddleware, Wagtail's admin)
+    activate a language in the test thread and leave it active afterwards.
+    """
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
