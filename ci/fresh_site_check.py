@@ -10,7 +10,7 @@ For each Wagtail version asked for, in its own throwaway virtualenv:
 4. migrate, create an agenda below the site root and a published event with a
    programme and a speaker through the ORM;
 5. serve the site with ``runserver`` and fetch the event through the API: the
-   typed API (``/api/rencontres/events/``) when the wheel ships
+   typed API (``/api/rencontres/events``) when the wheel ships
    ``wagtail_rencontres.api``, Wagtail API v2 otherwise; and fetch its page.
 
 Usage::
@@ -225,7 +225,7 @@ def check_one(label, wagtail_spec, wheel, workdir, python, timings):
     try:
         step("runserver", lambda: wait_for_server(base_url, server))
         if has_typed_api:
-            api_url = f"{base_url}/api/rencontres/events/"
+            api_url = f"{base_url}/api/rencontres/events"
             status, body = step("GET typed API", lambda: fetch(api_url))
             items = json.loads(body)["results"]
         else:
