@@ -157,3 +157,30 @@ def test_url_snippets_are_python_that_prepends_to_urlpatterns():
         source = check.snippet_section("snippets/urls.py", section)
         compile(source, f"snippets/urls.py:{section}", "exec")
         assert source.rstrip().endswith("] + urlpatterns")
+
+
+def bold_labels(tutorial):
+    """Admin labels the tutorial names in bold; ``A → B`` menu paths give each part."""
+    text = (DOCS / "tutorial" / tutorial).read_text(encoding="utf-8")
+    return {
+        " ".join(part.split())
+        for label in re.findall(r"\*\*([^*]+)\*\*", text)
+        for part in label.split("→")
+    }
+
+
+def test_the_tutorials_name_admin_labels_as_the_admin_shows_them():
+    """Every bold label is a string of the package's or Wagtail's catalogues.
+
+    English labels are msgids; French labels are their French translations (the
+    admin capitalises the first letter of model names).
+    """
+    from django.utils import translation
+    from django.utils.text import capfirst
+
+    catalogue = dict(translation.trans_real.translation("fr")._catalog.items())
+    english = {capfirst(msgid) for msgid in catalogue if isinstance(msgid, str)}
+    french = {capfirst(msgstr) for msgstr in catalogue.values() if isinstance(msgstr, str)}
+
+    assert bold_labels("index.md") - english == {"Add speaker", "Add venue"}
+    assert bold_labels("fr.md") - french == set()
