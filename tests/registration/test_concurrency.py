@@ -9,7 +9,10 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections
+from wagtail.models import Locale, Page, Site
 
 from tests.registration.conftest import person, programme, workshop
 from wagtail_rencontres.enums import RegistrationStatus
@@ -20,12 +23,31 @@ ATTEMPTS = 110
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="Row locks (SELECT … FOR UPDATE) need PostgreSQL; SQLite has none.",
     ),
 ]
+
+
+@pytest.fixture(autouse=True)
+def page_tree():
+    """The locale, root page and default site that migrations create.
+
+    Transactional tests empty the database when they end (and a test with
+    ``serialized_rollback`` even drops the content types), so each test here
+    recreates what it needs instead of reloading a serialised copy.
+    """
+    ContentType.objects.clear_cache()
+    if Site.objects.filter(is_default_site=True).exists():
+        return
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
+    home = root.add_child(instance=Page(title="Accueil", slug="accueil", locale=locale))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
 
 
 def run_simultaneously(event, payloads):
