@@ -5,6 +5,6 @@ set -euo pipefail
 source .ci/lib/search.sh
 ensure_java_and_maven
 port="${ELASTICSEARCH_PORT:-19200}"
-url="$(bash ci/search-servers/start.sh elasticsearch "${port}" | tail -n 1)"
+url="$(server_url elasticsearch "${port}")"
 trap 'bash ci/search-servers/stop.sh elasticsearch || true' EXIT
 run_search_suite elasticsearch ELASTICSEARCH_URL="${url}"

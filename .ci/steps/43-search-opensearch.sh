@@ -5,6 +5,6 @@ set -euo pipefail
 source .ci/lib/search.sh
 ensure_java_and_maven
 port="${OPENSEARCH_PORT:-19201}"
-url="$(bash ci/search-servers/start.sh opensearch "${port}" | tail -n 1)"
+url="$(server_url opensearch "${port}")"
 trap 'bash ci/search-servers/stop.sh opensearch || true' EXIT
 run_search_suite opensearch OPENSEARCH_URL="${url}"
