@@ -76,6 +76,28 @@ def test_speaker_organisation_finds_the_event(catalogue):
     ]
 
 
+def test_editing_a_speaker_venue_or_organisation_reindexes_their_events(catalogue, search_index):
+    from wagtail_rencontres.models import Organisation, Speaker, Venue
+
+    speaker = Speaker.objects.get(last_name="Norynberg")
+    speaker.last_name = "Kerouani"
+    speaker.save()
+    venue = Venue.objects.get(city="Dijon")
+    venue.city = "Besançon"
+    venue.save()
+    organisation = Organisation.objects.get(acronym="uB")
+    organisation.name = "Université de Franche-Comté"
+    organisation.save()
+    search_index.refresh()
+
+    espaces = ["Égalité femmes-hommes dans les espaces publics"]
+    assert titles("Kerouani", types=["event"]) == espaces
+    assert titles("Norynberg", types=["event"]) == []
+    assert titles("Besançon", types=["event"]) == espaces
+    assert titles("Dijon", types=["event"]) == []
+    assert titles("Franche-Comté", types=["event"]) == espaces
+
+
 def test_city_finds_the_event(catalogue):
     assert titles("Dijon", types=["event"]) == ["Égalité femmes-hommes dans les espaces publics"]
 
