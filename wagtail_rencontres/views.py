@@ -17,13 +17,31 @@ from wagtail_rencontres.services import filters, ical, queries
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
+# What an event's VEVENT shows besides its own fields: its venue (LOCATION, GEO).
+FINGERPRINT_FIELDS = (
+    "pk",
+    "last_published_at",
+    "sequence",
+    "venue__name",
+    "venue__street_address",
+    "venue__postcode",
+    "venue__city",
+    "venue__latitude",
+    "venue__longitude",
+)
+
+
 def _fingerprint(queryset, request):
-    """ETag and Last-Modified of a feed, from what the events' representation depends on."""
-    rows = list(queryset.order_by("pk").values_list("pk", "last_published_at", "sequence"))
+    """ETag and Last-Modified of a feed, from what the events' representation depends on.
+
+    Editing a venue changes the ETag of every feed that shows it, although no
+    event was republished; Last-Modified stays the events' latest publication.
+    """
+    rows = list(queryset.order_by("pk").values_list(*FINGERPRINT_FIELDS))
     digest = hashlib.sha256(request.get_full_path().encode())
-    for pk, published, sequence in rows:
-        digest.update(f"{pk}:{published.isoformat() if published else ''}:{sequence};".encode())
-    stamps = [published for _pk, published, _sequence in rows if published]
+    for row in rows:
+        digest.update(repr(row).encode())
+    stamps = [row[1] for row in rows if row[1]]
     return f'"{digest.hexdigest()[:40]}"', (max(stamps) if stamps else None)
 
 

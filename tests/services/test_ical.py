@@ -94,6 +94,22 @@ def test_feed_conditional_get(client, make_event):
     assert again.status_code == 304
 
 
+def test_feed_etag_changes_when_the_venue_is_edited(client, make_event):
+    venue = VenueFactory(name="Maison Diocésaine", city="Dijon")
+    make_event(venue=venue).save_revision().publish()
+    first = client.get("/rencontres/ics/events.ics")["ETag"]
+    assert client.get("/rencontres/ics/events.ics")["ETag"] == first
+    venue.city = "Besançon"
+    venue.save()
+
+    response = client.get("/rencontres/ics/events.ics", HTTP_IF_NONE_MATCH=first)
+
+    assert response.status_code == 200
+    assert response["ETag"] != first
+    [vevent] = parse(response).walk("VEVENT")
+    assert "Besançon" in str(vevent["LOCATION"])
+
+
 def test_private_events_are_not_in_feeds(client, make_event):
     from wagtail.models import PageViewRestriction
 
