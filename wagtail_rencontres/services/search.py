@@ -145,11 +145,9 @@ def _year_bounds(year):
     )
 
 
-def event_queryset(filters, language_code=None):
-    """Visible events narrowed by ``filters``, every filter on a ``FilterField``."""
-    from django.db.models import Q
-
-    queryset = _model("EventPage").objects.live().public()
+def _page_queryset(model_name, filters, language_code):
+    """Live, public pages of ``model_name`` in the locale, narrowed by themes and audiences."""
+    queryset = _model(model_name).objects.live().public()
     locale_id = _locale_id(language_code)
     if locale_id is not None:
         queryset = queryset.filter(locale=locale_id)
@@ -157,6 +155,14 @@ def event_queryset(filters, language_code=None):
         queryset = queryset.filter(themes__slug__in=filters.themes)
     if filters.audiences:
         queryset = queryset.filter(audiences__slug__in=filters.audiences)
+    return queryset
+
+
+def event_queryset(filters, language_code=None):
+    """Visible events narrowed by ``filters``, every filter on a ``FilterField``."""
+    from django.db.models import Q
+
+    queryset = _page_queryset("EventPage", filters, language_code)
     if filters.formats:
         format_ids = list(
             _model("EventFormat")
@@ -193,15 +199,7 @@ def event_queryset(filters, language_code=None):
 
 
 def cycle_queryset(filters, language_code=None):
-    queryset = _model("CyclePage").objects.live().public()
-    locale_id = _locale_id(language_code)
-    if locale_id is not None:
-        queryset = queryset.filter(locale=locale_id)
-    if filters.themes:
-        queryset = queryset.filter(themes__slug__in=filters.themes)
-    if filters.audiences:
-        queryset = queryset.filter(audiences__slug__in=filters.audiences)
-    return queryset
+    return _page_queryset("CyclePage", filters, language_code)
 
 
 def speaker_queryset(language_code=None):
