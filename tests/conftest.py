@@ -39,12 +39,52 @@ def french(db):
     return Locale.objects.get(language_code="fr")
 
 
-@pytest.fixture
-def demo(db):
-    """The full demo site, loaded as the example site's command does."""
+DEMO_TODAY = dt.date(2026, 11, 25)
+
+
+def load_demo():
     from example_site.demo.demo_content import DemoLoader
 
-    return DemoLoader(today=dt.date(2026, 11, 25)).run()
+    return DemoLoader(today=DEMO_TODAY).run()
+
+
+@pytest.fixture(scope="module")
+def demo_in_module(django_db_setup, django_db_blocker):
+    """The demo site, loaded once per test module inside a transaction rolled back at its end.
+
+    Each test runs in a savepoint inside it (pytest-django's ``db``), so what a
+    test writes is undone before the next one. ``pytest_collection_modifyitems``
+    runs a module's demo tests after its other tests, which never see the demo.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield load_demo()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(demo_in_module, db):
+    """The full demo site, loaded as the example site's command does."""
+    return demo_in_module
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Within each run of tests from one module, tests using ``demo`` go last."""
+    ordered, run = [], []
+    for item in items:
+        if run and item.module is not run[0].module:
+            ordered += sorted(run, key=lambda each: "demo" in each.fixturenames)
+            run = []
+        run.append(item)
+    ordered += sorted(run, key=lambda each: "demo" in each.fixturenames)
+    items[:] = ordered
 
 
 @pytest.fixture(autouse=True)

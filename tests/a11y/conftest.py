@@ -153,3 +153,11 @@ def keyboard_walk(page):
             )
         )
     return walk
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo site, committed: the live server's thread reads it from its own connection."""
+    from tests.conftest import load_demo
+
+    return load_demo()
