@@ -31,6 +31,11 @@ class WagtailRencontresConfig(AppConfig):
             sender=PageViewRestriction,
             dispatch_uid="rencontres_tombstone_restriction",
         )
+        post_delete.connect(
+            sync.on_view_restriction_deleted,
+            sender=PageViewRestriction,
+            dispatch_uid="rencontres_restriction_removed",
+        )
 
         from wagtail_rencontres.search_index import register_signal_handlers
 

@@ -253,6 +253,24 @@ def test_updated_since_returns_tombstones(client, make_event):
     assert kept.pk != gone.pk
 
 
+def test_an_event_made_public_again_comes_back_in_updated_since(client, make_event):
+    from wagtail.models import PageViewRestriction
+
+    event = make_event(title="Réservée puis publique")
+    event.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=event, restriction_type="login")
+    since = timezone.now()
+    url = f"{API}/events?updated_since={since.isoformat().replace('+', '%2B')}"
+    hidden = get(client, url)[1]
+    assert (titles(hidden), hidden["tombstones"]) == ([], [])
+
+    restriction.delete()
+
+    _response, data = get(client, url)
+    assert titles(data) == ["Réservée puis publique"]
+    assert data["tombstones"] == []
+
+
 def test_etag_and_last_modified_give_304(client, make_event):
     make_event().save_revision().publish()
     response = client.get(f"{API}/events")

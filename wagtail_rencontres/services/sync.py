@@ -98,3 +98,20 @@ def on_view_restriction_saved(sender, instance, created=False, raw=False, **kwar
     now = timezone.now()
     for event in event_model.objects.live().descendant_of(instance.page, inclusive=True):
         record_tombstone(event, when=now)
+
+
+def on_view_restriction_deleted(sender, instance, **kwargs):
+    """Events made public again come back to the API as if published now.
+
+    A client syncing with ``updated_since`` removed them on their tombstone; it
+    only fetches them again if their ``last_published_at`` is newer than its
+    last sync, so the moment they became public counts as their publication.
+    """
+    event_model, _link, tombstone_model = _models()
+    if not instance.page_id:
+        return
+    public_again = event_model.objects.live().public().descendant_of(instance.page, inclusive=True)
+    ids = list(public_again.values_list("pk", flat=True))
+    if ids:
+        event_model.objects.filter(pk__in=ids).update(last_published_at=timezone.now())
+        tombstone_model.objects.filter(page_id__in=ids).delete()
