@@ -367,18 +367,20 @@ def cancel(registration):
 
 
 def _promote_after_release(locked):
-    """A place was freed at ``locked``: promote its waiting list, then its sessions' lists.
+    """A place was freed at ``locked``: promote the waiting lists that may use it.
 
     A cycle registrant also held a place in each session, so the sessions'
-    waiting lists move too (their rows are locked with the cycle). A place
-    freed in a session does not promote a cycle's waiting list automatically:
-    that would lock the cycle after the session, against the lock order;
-    editors promote such cycle registrations from the admin.
+    waiting lists move too (their rows are locked with the cycle), before the
+    cycle's own list: someone waiting for one session needs one place, a cycle
+    registrant one in every session. A place freed in a session does not
+    promote a cycle's waiting list automatically: that would lock the cycle
+    after the session, against the lock order; editors promote such cycle
+    registrations from the admin.
     """
-    promoted = promote_waiting(locked)
+    promoted = []
     for session in locked.locked_sessions:
         promoted += promote_waiting(session)
-    return promoted
+    return promoted + promote_waiting(locked)
 
 
 def promote_waiting(locked_event):
