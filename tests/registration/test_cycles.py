@@ -464,3 +464,21 @@ def test_registration_open_filter_counts_cycle_registrants(cycle, sessions):
     assert queries.filter_registration_open(first, True).count() == 1
     register_to(cycle, 2)
     assert queries.filter_registration_open(first, True).count() == 0
+
+
+@pytest.mark.urls("tests.api.urls")
+def test_typed_api_cycle_detail_carries_its_registration_state(client, cycle):
+    from wagtail_rencontres.api import schemas
+
+    register_to(cycle, 1)
+    response = client.get(f"/api/rencontres/cycles/{cycle.pk}")
+    assert response.status_code == 200
+    data = response.json()
+    schemas.CycleDetail.model_validate(data)
+    registration = data["registration"]
+    assert (
+        registration["mode"],
+        registration["is_open"],
+        registration["capacity"],
+        registration["places_left"],
+    ) == ("internal", True, 5, 1)
