@@ -482,3 +482,26 @@ def test_typed_api_cycle_detail_carries_its_registration_state(client, cycle):
         registration["capacity"],
         registration["places_left"],
     ) == ("internal", True, 5, 1)
+
+
+def test_cycle_registrations_are_anonymised_after_the_last_session(
+    open_cycle, make_event, settings
+):
+    settings.WAGTAILRENCONTRES_REGISTRATION_RETENTION_DAYS = 30
+    today = timezone.now().date()
+    old = make_event(today - dt.timedelta(days=60), 9, 17)
+    older = make_event(today - dt.timedelta(days=90), 9, 17)
+    recent = make_event(today - dt.timedelta(days=10), 9, 17)
+    ended = open_cycle([old, older])
+    running = open_cycle([old, recent])
+    for cycle, n in ((ended, 1), (running, 2)):
+        Registration.objects.create(
+            page=cycle,
+            status=RegistrationStatus.CONFIRMED,
+            consent_version="x",
+            form_data={"regime": "vegan"},
+            **{k: v for k, v in person(n).items() if k != "consent"},
+        )
+    assert service.anonymise_expired() == {ended.pk: 1}
+    emails = dict(Registration.objects.values_list("page_id", "email"))
+    assert emails == {ended.pk: "", running.pk: "camille2@example.org"}

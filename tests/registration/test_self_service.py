@@ -196,3 +196,22 @@ def test_cancelled_registration_cannot_be_updated(client, open_event, register):
     assert response.context["form"] is None
     registration.refresh_from_db()
     assert registration.last_name == "Martin1"
+
+
+def test_cycle_registrant_cannot_take_the_email_of_a_session_registrant(
+    client, open_event, open_cycle, register
+):
+    session = open_event(title="Séance 1")
+    cycle = open_cycle([session])
+    register(session, 2)
+    registration = register(cycle, 1)
+    response = update(client, registration, email="camille2@example.org")
+    assert response.status_code == 409
+    assert response.context["form"].errors["email"] == [
+        gettext(
+            "This email address is already registered for “%(event)s”, a session of this "
+            "cycle. Cancel that registration first (with the link of its confirmation mail), "
+            "then register for the whole cycle."
+        )
+        % {"event": "Séance 1"}
+    ]

@@ -577,16 +577,25 @@ def erase(registration):
 def anonymise_expired(now=None, days=None):
     """Anonymise registrations of events that ended more than ``days`` days ago.
 
-    Returns ``{event_id: number anonymised}``. Counts by status are kept.
+    A cycle's registrations go when its last session ended that long ago.
+    Returns ``{page_id: number anonymised}``. Counts by status are kept.
     """
-    from wagtail_rencontres.models import EventPage, Registration, RegistrationMail
+    from django.db.models import Max, Q
+
+    from wagtail_rencontres.models import CyclePage, EventPage, Registration, RegistrationMail
 
     now = now or timezone.now()
     days = conf.get_setting("REGISTRATION_RETENTION_DAYS") if days is None else days
     cutoff = now - dt.timedelta(days=days)
+    ended_cycles = (
+        CyclePage.objects.annotate(last_end=Max("sessions__event__end"))
+        .filter(last_end__lt=cutoff)
+        .values("pk")
+    )
     expired = Registration.objects.filter(
+        Q(page_id__in=EventPage.objects.filter(end__lt=cutoff).values("pk"))
+        | Q(page_id__in=ended_cycles),
         anonymised_at__isnull=True,
-        page_id__in=EventPage.objects.filter(end__lt=cutoff).values("pk"),
     )
     per_event = {}
     for page_id in expired.values_list("page_id", flat=True):
