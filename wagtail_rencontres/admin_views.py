@@ -1,5 +1,9 @@
 """Admin views for registrations: per-event list, actions, exports and attendance sheet.
 
+The same views serve cycles (registrations to every session). An event's
+views include the registrants of the cycles it belongs to, marked “via the
+cycle …”: they hold a place at the event too.
+
 Every view needs the ``wagtail_rencontres.manage_registrations`` permission:
 registrants' personal data stay hidden from other editors.
 """
@@ -11,8 +15,8 @@ import tempfile
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.http import FileResponse, StreamingHttpResponse
+from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -37,14 +41,35 @@ def _check(request):
 
 
 def _event(event_id):
-    from wagtail_rencontres.models import EventPage
+    """The event or cycle page whose registrations are managed."""
+    from wagtail.models import Page
 
-    return get_object_or_404(EventPage, pk=event_id)
+    from wagtail_rencontres.models import RegistrationPageMixin
+
+    page = get_object_or_404(Page, pk=event_id).specific
+    if not isinstance(page, RegistrationPageMixin):
+        raise Http404
+    return page
 
 
 def filtered_registrations(event, params):
-    """The event's registrations filtered by ``status`` and searched with ``q``, in the database."""
-    registrations = capacity.registrations_of(event).select_related("audience")
+    """The event's registrations filtered by ``status`` and searched with ``q``, in the database.
+
+    Each registration made through a cycle has ``via_cycle``: the cycle's title
+    (``""`` for the event's own registrations), from the same query.
+    """
+    owner = capacity.owner_id(event)
+    registrations = (
+        capacity.registrations_of(event)
+        .select_related("audience")
+        .annotate(
+            via_cycle=Case(
+                When(page_id=owner, then=Value("")),
+                default=F("page__title"),
+                output_field=CharField(),
+            )
+        )
+    )
     status = params.get("status", "")
     if status in RegistrationStatus.values:
         registrations = registrations.filter(status=status)
@@ -60,6 +85,7 @@ def filtered_registrations(event, params):
 
 
 def counts_by_status(event):
+    """``{status: count}`` of the event's registrations, cycle registrants included."""
     counts = dict.fromkeys(RegistrationStatus.values, 0)
     for row in capacity.registrations_of(event).values("status").annotate(total=Count("pk")):
         counts[row["status"]] = row["total"]
@@ -94,6 +120,7 @@ def registrations_view(request, event_id):
             ],
             "seats_taken": sum(counts[s] for s in RegistrationStatus.seat_holding()),
             "capacity": event.registration_capacity,
+            "is_cycle": capacity.is_cycle(event),
             "status_choices": RegistrationStatus.choices,
             "status": request.GET.get("status", ""),
             "q": request.GET.get("q", ""),
@@ -102,7 +129,7 @@ def registrations_view(request, event_id):
                 for key, session in sessions.items()
             ],
             "failed_mails": RegistrationMail.objects.filter(
-                registration__page_id=event.pk, status=MailStatus.FAILED
+                registration__page_id=capacity.owner_id(event), status=MailStatus.FAILED
             ).select_related("registration"),
             "query_string": request.GET.urlencode(),
         },
@@ -134,7 +161,7 @@ def registration_action(request, event_id):
 
         count = registration_mails.retry(
             RegistrationMail.objects.filter(
-                registration__page_id=event.pk, status=MailStatus.FAILED
+                registration__page_id=capacity.owner_id(event), status=MailStatus.FAILED
             )
         )
         messages.success(request, ngettext("%d mail queued.", "%d mails queued.", count) % count)
@@ -157,12 +184,8 @@ def registration_action(request, event_id):
 
 def export_columns(event):
     """Column titles and a function turning a registration into a row."""
-    from wagtail_rencontres.models import RegistrationFormField
-
     sessions = capacity.workshop_sessions(event)
-    questions = list(
-        RegistrationFormField.objects.filter(page_id=event.pk).values_list("clean_name", "label")
-    )
+    questions = list(event.registration_fields.values_list("clean_name", "label"))
     titles = [
         _("Number"),
         _("Registered at"),
@@ -174,17 +197,17 @@ def export_columns(event):
         _("Function"),
         _("Audience category"),
         _("Workshops"),
+        _("Registered via the cycle"),
         *(label for _name, label in questions),
         _("Consent version"),
         _("Consent given at"),
     ]
 
     def row(registration):
-        local = dates.to_local(registration.submit_time, event.timezone)
         answers = registration.form_data or {}
         return [
             registration.pk,
-            local.strftime("%Y-%m-%d %H:%M") if local else "",
+            _local(registration.submit_time, event.registration_timezone),
             str(registration.get_status_display()),
             registration.last_name,
             registration.first_name,
@@ -195,14 +218,18 @@ def export_columns(event):
             ", ".join(
                 sessions[key].title if key in sessions else key for key in registration.workshops
             ),
+            getattr(registration, "via_cycle", ""),
             *(_cell(answers.get(name, "")) for name, _label in questions),
             registration.consent_version,
-            dates.to_local(registration.consent_at, event.timezone).strftime("%Y-%m-%d %H:%M")
-            if registration.consent_at
-            else "",
+            _local(registration.consent_at, event.registration_timezone),
         ]
 
     return titles, row
+
+
+def _local(value, tz_name):
+    local = dates.to_local(value, tz_name) if value else None
+    return local.strftime("%Y-%m-%d %H:%M") if local else ""
 
 
 def _cell(value):
@@ -272,8 +299,7 @@ def attendance_sheet(request, event_id):
     """A printable attendance sheet (feuille d'émargement): one signature cell per day."""
     _check(request)
     event = _event(event_id)
-    first, last = dates.local_days(event.start, event.end, event.timezone)
-    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    days = attendance_days(event)
     registrations = (
         capacity.registrations_of(event)
         .filter(status__in=RegistrationStatus.seat_holding())
@@ -285,6 +311,21 @@ def attendance_sheet(request, event_id):
         "wagtail_rencontres/admin/attendance_sheet.html",
         {"event": event, "days": days, "registrations": registrations},
     )
+
+
+def attendance_days(page):
+    """Local days of the event, or of every session of a cycle, in order."""
+    from wagtail_rencontres.models import EventPage
+
+    if capacity.is_cycle(page):
+        events = EventPage.objects.filter(pk__in=capacity.session_ids(page))
+    else:
+        events = [page]
+    days = set()
+    for event in events:
+        first, last = dates.local_days(event.start, event.end, event.timezone)
+        days.update(first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return sorted(days)
 
 
 urlpatterns = [

@@ -1,4 +1,6 @@
-"""Public registration pages, served by the event page's routes (see EventPageMixin).
+"""Public registration pages, served by the routes of event and cycle pages.
+
+See :class:`~wagtail_rencontres.models.RegistrationPageMixin`.
 
 The HTML form gives the same answers and messages as the API
 (:mod:`wagtail_rencontres.api.registration`).
@@ -78,12 +80,24 @@ def _registration_for(page, token):
     return registration
 
 
+#: Fields of the registration form that the self-service page does not show.
+SELF_SERVICE_HIDDEN = ("consent",)
+
+
+def self_service_form(page, data=None, registration=None):
+    """The registration form without its consent, filled with the registration's answers."""
+    form = service.form_class(page)(data, initial=_initial(registration))
+    for name in SELF_SERVICE_HIDDEN:
+        form.fields.pop(name, None)
+    return form
+
+
 def self_service(page, request, token):
-    """A registrant's own page: see, update answers, cancel, erase data."""
+    """A registrant's own page: see, update answers, email and workshops, cancel, erase data."""
     registration = _registration_for(page, token)
-    form_class = service.form_class(page)
     message = ""
     form = None
+    status = 200
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "cancel":
@@ -102,20 +116,23 @@ def self_service(page, request, token):
                 },
             )
         elif action == "update":
-            form = form_class(request.POST, initial=_initial(registration))
-            # Email, workshops and consent are fixed after registering.
-            for name in ("email", "workshops", "consent", "audience"):
-                form.fields.pop(name, None)
-            if form.is_valid():
-                service.update_answers(registration, form.cleaned_data)
-                message = _("Your answers are updated.")
-                form = None
+            form = self_service_form(page, request.POST, registration)
+            if not form.is_valid():
+                status = 422
+            else:
+                try:
+                    service.update(registration, form.cleaned_data)
+                except service.RegistrationError as error:
+                    form.add_error(None if error.field == "__all__" else error.field, error.message)
+                    status = 409 if error.field != "workshops" else 422
+                else:
+                    registration.refresh_from_db()
+                    message = _("Your registration is updated.")
+                    form = None
     if form is None:
-        form = form_class(initial=_initial(registration))
-        for name in ("email", "workshops", "consent", "audience"):
-            form.fields.pop(name, None)
+        form = self_service_form(page, registration=registration)
     editable = registration.status not in (RegistrationStatus.CANCELLED, RegistrationStatus.REFUSED)
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "wagtail_rencontres/pages/registration_self_service.html",
         {
@@ -132,13 +149,19 @@ def self_service(page, request, token):
             "rencontres_base_template": _base_template(),
         },
     )
+    response.status_code = status
+    return response
 
 
 def _initial(registration):
+    if registration is None:
+        return {}
     initial = {
         name: getattr(registration, name)
-        for name in ("first_name", "last_name", "organisation", "function")
+        for name in ("first_name", "last_name", "email", "organisation", "function")
     }
+    initial["audience"] = registration.audience_id
+    initial["workshops"] = list(registration.workshops or [])
     initial.update(registration.form_data or {})
     return initial
 

@@ -93,14 +93,12 @@ class RencontresViewSetGroup(SnippetViewSetGroup):
 
 def _registration_listing():
     """Build the events listing viewset lazily (admin modules need the app registry)."""
-    from django.db.models import Count, IntegerField, OuterRef, Subquery
-    from django.db.models.functions import Coalesce
     from wagtail.admin.ui.tables import Column
     from wagtail.admin.views.pages.listing import IndexView
     from wagtail.admin.viewsets.pages import PageListingViewSet
 
-    from wagtail_rencontres.enums import RegistrationStatus
-    from wagtail_rencontres.models import EventPage, Registration
+    from wagtail_rencontres.models import EventPage
+    from wagtail_rencontres.services import capacity
 
     class RegisteredColumn(Column):
         """Seat-holding registrations / capacity, from one annotated query."""
@@ -114,23 +112,11 @@ def _registration_listing():
 
     class EventIndexView(IndexView):
         def get_base_queryset(self):
-            seats = (
-                Registration.objects.filter(
-                    page_id=OuterRef("pk"), status__in=RegistrationStatus.seat_holding()
-                )
-                .order_by()
-                .values("page_id")
-                .annotate(total=Count("pk"))
-                .values("total")
-            )
+            # Cycle registrants hold a place in each session: counted too.
             return (
                 super()
                 .get_base_queryset()
-                .annotate(
-                    registrations_seats_taken=Coalesce(
-                        Subquery(seats, output_field=IntegerField()), 0
-                    )
-                )
+                .annotate(registrations_seats_taken=capacity.seats_expression())
             )
 
     class EventListingViewSet(PageListingViewSet):

@@ -31,9 +31,9 @@ def register_registration_permission():
 
 
 def _registrations_button(page, user, priority):
-    from wagtail_rencontres.models import EventPageMixin
+    from wagtail_rencontres.models import RegistrationPageMixin
 
-    if issubclass(page.specific_class or object, EventPageMixin) and user.has_perm(
+    if issubclass(page.specific_class or object, RegistrationPageMixin) and user.has_perm(
         views.PERMISSION
     ):
         yield widgets.Button(

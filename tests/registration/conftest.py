@@ -108,4 +108,20 @@ def register():
     return do
 
 
+@pytest.fixture
+def open_cycle(agenda, open_event):
+    """A cycle open for registration with the given sessions: open_cycle([event, …], **fields)."""
+    from tests.factories import CyclePageFactory
+    from wagtail_rencontres.models import CycleSession
+
+    def make(sessions=(), **fields):
+        fields.setdefault("registration_mode", RegistrationMode.INTERNAL)
+        cycle = CyclePageFactory(parent=agenda, **fields)
+        for position, event in enumerate(sessions):
+            CycleSession.objects.create(cycle=cycle, event=event, sort_order=position)
+        return cycle
+
+    return make
+
+
 __all__ = ["paris"]

@@ -52,23 +52,29 @@ def page_tree():
 
 def run_simultaneously(event, payloads):
     """Register every payload from its own thread, all released at once by a barrier."""
-    form_class = service.form_class(event)
-    barrier = threading.Barrier(len(payloads))
+    return run_on_pages([(event, data) for data in payloads])
 
-    def attempt(data):
+
+def run_on_pages(attempts):
+    """Register each ``(page, data)`` from its own thread, all released at once by a barrier."""
+    form_classes = {page.pk: service.form_class(page) for page, _data in attempts}
+    barrier = threading.Barrier(len(attempts))
+
+    def attempt(page_and_data):
+        page, data = page_and_data
         try:
-            form = form_class(data=data)
+            form = form_classes[page.pk](data=data)
             assert form.is_valid(), form.errors
             barrier.wait(timeout=60)
             try:
-                return service.register(event, form.cleaned_data).registration.status
+                return service.register(page, form.cleaned_data).registration.status
             except service.RegistrationError as error:
                 return error.code
         finally:
             connections.close_all()
 
-    with ThreadPoolExecutor(max_workers=len(payloads)) as pool:
-        return list(pool.map(attempt, payloads))
+    with ThreadPoolExecutor(max_workers=len(attempts)) as pool:
+        return list(pool.map(attempt, attempts))
 
 
 def test_exactly_capacity_confirmed_out_of_many_simultaneous_attempts(open_event):
@@ -106,3 +112,29 @@ def test_same_email_twice_at_once_gives_one_registration(open_event):
     results = run_simultaneously(event, [person(1) for _ in range(20)])
     assert sorted(set(results)) == ["confirmed", "duplicate_email"]
     assert results.count("confirmed") == 1
+
+
+def test_exactly_the_cycle_capacity_confirmed_out_of_many_simultaneous_attempts(
+    open_event, open_cycle
+):
+    cycle = open_cycle(
+        [open_event(), open_event()], registration_capacity=7, registration_waitlist=False
+    )
+    results = run_simultaneously(cycle, [person(n) for n in range(ATTEMPTS)])
+    assert (results.count("confirmed"), results.count("full")) == (7, ATTEMPTS - 7)
+    assert Registration.objects.filter(page_id=cycle.pk).count() == 7
+
+
+def test_session_places_shared_by_cycle_and_session_registrations_under_concurrency(
+    open_event, open_cycle
+):
+    """Cycle and session registrations race for a session's 5 places: never more than 5."""
+    session = open_event(registration_capacity=5, registration_waitlist=False)
+    cycle = open_cycle([session, open_event()], registration_waitlist=False)
+    attempts = [(cycle if n % 2 else session, person(n)) for n in range(ATTEMPTS)]
+    results = run_on_pages(attempts)
+    assert (results.count("confirmed"), results.count("full")) == (5, ATTEMPTS - 5)
+    holding = Registration.objects.filter(
+        page_id__in=[session.pk, cycle.pk], status__in=RegistrationStatus.seat_holding()
+    ).count()
+    assert holding == 5

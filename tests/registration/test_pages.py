@@ -108,6 +108,7 @@ def test_self_service_shows_and_updates_answers(client, open_event, register):
             "action": "update",
             "first_name": "Camille",
             "last_name": "Durand",
+            "email": "camille1@example.org",
             "organisation": "Métropole",
             "function": "",
         },

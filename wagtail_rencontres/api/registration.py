@@ -4,6 +4,9 @@
 - ``POST /events/{event_id}/registrations``: register. 201 confirmed, 202
   waitlisted or pending approval, 422 field-keyed errors, 409 closed or
   duplicate, 429 rate limited. An ``Idempotency-Key`` header makes retries safe.
+- ``GET /cycles/{cycle_id}/registration/form`` and
+  ``POST /cycles/{cycle_id}/registrations``: the same for a whole cycle (one
+  registration for every session).
 
 No domain logic here: validation is the same Wagtail form as the HTML page
 (:mod:`wagtail_rencontres.forms`) and registering goes through
@@ -83,13 +86,20 @@ class RegistrationStateOut(Schema):
     closed_message: str
 
 
-class RegistrationFormOut(Schema):
-    event_id: int
+class BaseRegistrationFormOut(Schema):
     state: RegistrationStateOut
     fields: list[FormFieldOut]
     workshops: list[WorkshopOut]
     consent: ConsentOut
     honeypot: str = Field(description="Name of a field that people leave empty.")
+
+
+class RegistrationFormOut(BaseRegistrationFormOut):
+    event_id: int
+
+
+class CycleRegistrationFormOut(BaseRegistrationFormOut):
+    cycle_id: int
 
 
 class RegistrationIn(Schema):
@@ -107,11 +117,18 @@ class RegistrationIn(Schema):
     consent: bool
 
 
-class RegistrationOut(Schema):
+class BaseRegistrationOut(Schema):
     status: str = Field(description="confirmed, waitlisted, pending, approved…")
     status_label: str
     message: str
+
+
+class RegistrationOut(BaseRegistrationOut):
     event_id: int
+
+
+class CycleRegistrationOut(BaseRegistrationOut):
+    cycle_id: int
 
 
 Errors = dict[str, list[str]]
@@ -120,9 +137,19 @@ Errors = dict[str, list[str]]
 def _event(event_id):
     from wagtail_rencontres.models import EventPage
 
-    if not 0 < event_id < 2**63:
+    return _public_page(EventPage, event_id)
+
+
+def _cycle(cycle_id):
+    from wagtail_rencontres.models import CyclePage
+
+    return _public_page(CyclePage, cycle_id)
+
+
+def _public_page(model, pk):
+    if not 0 < pk < 2**63:
         return None
-    return EventPage.objects.live().public().filter(pk=event_id).first()
+    return model.objects.live().public().filter(pk=pk).first()
 
 
 def _field_type(field):
@@ -170,46 +197,59 @@ def registration_form(request, event_id: int):
     event = _event(event_id)
     if event is None:
         return Status(404, {"__all__": [_("No such event.")]})
-    form = service.form_class(event)()
-    sessions = capacity.workshop_sessions(event)
-    places = capacity.workshop_places_left(sessions, capacity.workshop_seats_taken(event))
-    text = service.consent_text(event)
+    return Status(200, {"event_id": event.pk, **_form_schema(event)})
+
+
+@router.get(
+    "/cycles/{cycle_id}/registration/form",
+    response={200: CycleRegistrationFormOut, 404: Errors},
+    summary="Registration form of a cycle",
+)
+def cycle_registration_form(request, cycle_id: int):
+    """One registration for every session of the cycle: fields, consent text and state."""
+    cycle = _cycle(cycle_id)
+    if cycle is None:
+        return Status(404, {"__all__": [_("No such cycle.")]})
+    return Status(200, {"cycle_id": cycle.pk, **_form_schema(cycle)})
+
+
+def _form_schema(page):
     from wagtail_rencontres.models import consent_version
 
-    return Status(
-        200,
-        {
-            "event_id": event.pk,
-            "state": event.registration_state(),
-            "fields": [
-                {
-                    "name": name,
-                    "label": str(field.label or ""),
-                    "type": _field_type(field),
-                    "required": field.required,
-                    "help_text": str(field.help_text or ""),
-                    "choices": _choices(field),
-                }
-                for name, field in form.fields.items()
-                if name != HONEYPOT_FIELD
-            ],
-            "workshops": [
-                {
-                    "id": session_id,
-                    "title": session.title,
-                    "start": session.start,
-                    "end": session.end,
-                    "restricted": session.restricted,
-                    "restricted_to": session.restricted_to,
-                    "capacity": session.capacity,
-                    "places_left": places[session_id],
-                }
-                for session_id, session in sessions.items()
-            ],
-            "consent": {"text": text, "version": consent_version(text)},
-            "honeypot": HONEYPOT_FIELD,
-        },
-    )
+    form = service.form_class(page)()
+    sessions = capacity.workshop_sessions(page)
+    places = capacity.workshop_places_left(sessions, capacity.workshop_seats_taken(page))
+    text = service.consent_text(page)
+    return {
+        "state": page.registration_state(),
+        "fields": [
+            {
+                "name": name,
+                "label": str(field.label or ""),
+                "type": _field_type(field),
+                "required": field.required,
+                "help_text": str(field.help_text or ""),
+                "choices": _choices(field),
+            }
+            for name, field in form.fields.items()
+            if name != HONEYPOT_FIELD
+        ],
+        "workshops": [
+            {
+                "id": session_id,
+                "title": session.title,
+                "start": session.start,
+                "end": session.end,
+                "restricted": session.restricted,
+                "restricted_to": session.restricted_to,
+                "capacity": session.capacity,
+                "places_left": places[session_id],
+            }
+            for session_id, session in sessions.items()
+        ],
+        "consent": {"text": text, "version": consent_version(text)},
+        "honeypot": HONEYPOT_FIELD,
+    }
 
 
 def _status_code(registration):
@@ -220,14 +260,14 @@ def _status_code(registration):
     return 200
 
 
-def _outcome(registration):
+def _outcome(registration, id_key="event_id"):
     return Status(
         _status_code(registration),
         {
             "status": registration.status,
             "status_label": str(registration.get_status_display()),
             "message": str(service.STATUS_MESSAGES[registration.status]),
-            "event_id": registration.page_id,
+            id_key: registration.page_id,
         },
     )
 
@@ -245,19 +285,8 @@ def _form_data(payload):
     return data
 
 
-@router.post(
-    "/events/{event_id}/registrations",
-    response={
-        200: RegistrationOut,
-        201: RegistrationOut,
-        202: RegistrationOut,
-        404: Errors,
-        409: Errors,
-        422: Errors,
-        429: Errors,
-    },
-    summary="Register to an event",
-    openapi_extra={
+def _post_openapi():
+    return {
         "requestBody": {
             "required": True,
             "content": {"application/json": {"schema": RegistrationIn.model_json_schema()}},
@@ -271,22 +300,49 @@ def _form_data(payload):
                 "description": "Repeat a request with the same key to get the first answer.",
             }
         ],
-    },
+    }
+
+
+def _post_responses(out):
+    return {200: out, 201: out, 202: out, 404: Errors, 409: Errors, 422: Errors, 429: Errors}
+
+
+@router.post(
+    "/events/{event_id}/registrations",
+    response=_post_responses(RegistrationOut),
+    summary="Register to an event",
+    openapi_extra=_post_openapi(),
 )
 def create_registration(request, event_id: int):
     """Register: 201 confirmed, 202 waitlisted or pending, 409 closed or duplicate."""
-    from wagtail_rencontres.models import Registration
-
     event = _event(event_id)
     if event is None:
         return Status(404, {"__all__": [_("No such event.")]})
+    return _register(request, event, "event_id")
+
+
+@router.post(
+    "/cycles/{cycle_id}/registrations",
+    response=_post_responses(CycleRegistrationOut),
+    summary="Register to every session of a cycle",
+    openapi_extra=_post_openapi(),
+)
+def create_cycle_registration(request, cycle_id: int):
+    """Register to a whole cycle: same answers and status codes as for an event."""
+    cycle = _cycle(cycle_id)
+    if cycle is None:
+        return Status(404, {"__all__": [_("No such cycle.")]})
+    return _register(request, cycle, "cycle_id")
+
+
+def _register(request, page, id_key):
     key = request.headers.get("Idempotency-Key", "").strip()
     if len(key) > IDEMPOTENCY_KEY_MAX_LENGTH:
         return Status(422, {"Idempotency-Key": [_("At most 128 characters.")]})
     if key:
-        existing = Registration.objects.filter(page_id=event.pk, idempotency_key=key).first()
+        existing = capacity.own_registrations(page).filter(idempotency_key=key).first()
         if existing is not None:
-            return _outcome(existing)
+            return _outcome(existing, id_key)
     if service.rate_limited(service.client_ip(request)):
         return Status(429, {"__all__": [_("Too many attempts. Please try again later.")]})
     try:
@@ -295,10 +351,10 @@ def create_registration(request, event_id: int):
         payload = None
     if not isinstance(payload, dict):
         return Status(422, {"__all__": [_("Send a JSON object.")]})
-    state = event.registration_state()
-    if not state["is_open"] or event.registration_mode != "internal":
+    state = page.registration_state()
+    if not state["is_open"] or page.registration_mode != "internal":
         return Status(409, {"__all__": [state["closed_message"] or _("Registration is closed.")]})
-    form = service.form_class(event)(data=_form_data(payload))
+    form = service.form_class(page)(data=_form_data(payload))
     if not form.is_valid():
         return Status(
             422,
@@ -308,12 +364,12 @@ def create_registration(request, event_id: int):
             },
         )
     try:
-        outcome = service.register(event, form.cleaned_data, idempotency_key=key)
+        outcome = service.register(page, form.cleaned_data, idempotency_key=key)
     except service.WorkshopFull as error:
         return Status(422, {error.field: [str(error.message)]})
     except service.RegistrationError as error:
         return Status(409, {error.field: [str(error.message)]})
-    return _outcome(outcome.registration)
+    return _outcome(outcome.registration, id_key)
 
 
 __all__ = ["router"]

@@ -241,6 +241,7 @@ def build_router():
             return http.not_found(request)
         sessions = serializers.cycle_sessions(obj, request)
         data = serializers.cycle(obj, request, sessions=sessions)
+        data["registration"] = serializers.registration(obj)
         return http.json_response(request, data, last_modified=obj.last_published_at)
 
     @router.get(

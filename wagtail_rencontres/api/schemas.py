@@ -6,7 +6,7 @@ tests validate real responses against them.
 
 from typing import Literal
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class Rendition(Schema):
@@ -270,6 +270,9 @@ class CycleSession(EventSummary):
 
 class CycleDetail(Cycle):
     sessions: list[CycleSession]
+    registration: Registration = Field(
+        description="Registration to the whole cycle, as for an event (detail only)."
+    )
 
 
 class CycleList(Schema):

@@ -1,8 +1,14 @@
 """Public models of wagtail-rencontres."""
 
-from wagtail_rencontres.models.mixins import AgendaPageMixin, CyclePageMixin, EventPageMixin
+from wagtail_rencontres.models.mixins import (
+    AgendaPageMixin,
+    CyclePageMixin,
+    EventPageMixin,
+    RegistrationPageMixin,
+)
 from wagtail_rencontres.models.pages import AgendaPage, CyclePage, EventPage
 from wagtail_rencontres.models.registration import (
+    CycleRegistrationFormField,
     Registration,
     RegistrationFormField,
     RegistrationMail,
@@ -32,6 +38,7 @@ __all__ = [
     "CyclePage",
     "CyclePageMixin",
     "CyclePartner",
+    "CycleRegistrationFormField",
     "CycleSession",
     "EventFormat",
     "EventPage",
@@ -43,6 +50,7 @@ __all__ = [
     "Registration",
     "RegistrationFormField",
     "RegistrationMail",
+    "RegistrationPageMixin",
     "Speaker",
     "Theme",
     "Venue",

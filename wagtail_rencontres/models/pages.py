@@ -41,6 +41,9 @@ class CyclePage(CyclePageMixin, Page):
     content_panels = Page.content_panels + CyclePageMixin.content_panels
     search_fields = Page.search_fields + CyclePageMixin.search_fields
     api_fields = api_fields(CYCLE_KEYS)
+    edit_handler = CyclePageMixin.build_edit_handler(
+        content_panels, Page.promote_panels, Page.settings_panels
+    )
 
     parent_page_types = ["wagtail_rencontres.AgendaPage"]
     subpage_types = []

@@ -38,8 +38,25 @@ class RegistrationFormField(AbstractFormField):
         verbose_name_plural = _("registration questions")
 
 
+class CycleRegistrationFormField(AbstractFormField):
+    """An extra question asked on one cycle's registration form."""
+
+    page = ParentalKey(
+        "wagtail_rencontres.CyclePage",
+        on_delete=models.CASCADE,
+        related_name="registration_fields",
+    )
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("registration question")
+        verbose_name_plural = _("registration questions")
+
+
 class Registration(AbstractFormSubmission):
-    """One person's registration to an event (``page``).
+    """One person's registration to an event or to a whole cycle (``page``).
+
+    A cycle registration covers every session of the cycle: it is listed on
+    each session's registrations and counts against a session's capacity.
 
     ``form_data`` (from ``AbstractFormSubmission``) holds the answers to the
     event's extra questions, keyed by their ``clean_name``.
@@ -160,6 +177,7 @@ class RegistrationMail(models.Model):
 
 
 __all__ = [
+    "CycleRegistrationFormField",
     "Registration",
     "RegistrationFormField",
     "RegistrationMail",

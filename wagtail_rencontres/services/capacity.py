@@ -2,19 +2,24 @@
 
 Every seat-holding registration (confirmed, approved or pending approval)
 counts against the event's capacity and against the capacity of each
-workshop it chose. Anything that may take a place runs inside
-:func:`locked_event`: one transaction holding a row lock
-(``SELECT … FOR UPDATE``) on the event row, which holds the event's and the
-workshops' capacities. Concurrent registrations therefore check and insert
-one after the other, never both on the same stale count.
+workshop it chose. A registration to a whole cycle counts against the
+cycle's capacity and against the capacity of each of its sessions that has
+one. Anything that may take a place runs inside :func:`locked_event`: one
+transaction holding a row lock (``SELECT … FOR UPDATE``) on the page row,
+which holds the capacities. For a cycle, the rows of its sessions are
+locked too, after the cycle and in primary-key order, so that a cycle
+registration and a session registration never both take a session's last
+place and two cycles sharing a session cannot deadlock.
 """
 
 from collections import Counter
 from contextlib import contextmanager
 
 from django.db import transaction
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
-from wagtail_rencontres.enums import RegistrationStatus, SessionFormat
+from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus, SessionFormat
 
 
 def owner_id(event):
@@ -37,24 +42,115 @@ def owner_id(event):
     return source or event.pk
 
 
-def registrations_of(event):
+def is_cycle(page):
+    from wagtail_rencontres.models import CyclePageMixin
+
+    return isinstance(page, CyclePageMixin)
+
+
+def _cycle_session_model():
+    from wagtail_rencontres.models import CycleSession
+
+    return CycleSession
+
+
+def session_ids(cycle):
+    """Primary keys of the events linked to the cycle, in primary-key order (lock order)."""
+    return list(
+        _cycle_session_model()
+        .objects.filter(cycle_id=owner_id(cycle))
+        .order_by("event_id")
+        .values_list("event_id", flat=True)
+    )
+
+
+def own_registrations(page):
+    """Registrations made on the page itself (for a session: not through a cycle)."""
     from wagtail_rencontres.models import Registration
 
-    return Registration.objects.filter(page_id=owner_id(event))
+    return Registration.objects.filter(page_id=owner_id(page))
+
+
+def registrations_of(page):
+    """Registrations that hold or wait for a place at the page.
+
+    For an event: its own and those of every cycle it is a session of. For a
+    cycle: its own (one query either way).
+    """
+    from wagtail_rencontres.models import Registration
+
+    owner = owner_id(page)
+    cycles = _cycle_session_model().objects.filter(event_id=owner).values("cycle_id")
+    return Registration.objects.filter(Q(page_id=owner) | Q(page_id__in=cycles))
 
 
 def seats_taken(event):
-    """Seat-holding registrations of the event (one query)."""
+    """Seat-holding registrations of the event or cycle, cycle registrants included (one query)."""
     return registrations_of(event).filter(status__in=RegistrationStatus.seat_holding()).count()
 
 
+def seats_expression(outer="pk"):
+    """Seats taken at the page ``OuterRef(outer)``, cycle registrants included, for annotations.
+
+    Counts registrations on the page row itself (listings annotate each row).
+    """
+    from wagtail_rencontres.models import Registration
+
+    seat_holding = Registration.objects.filter(status__in=RegistrationStatus.seat_holding())
+
+    def counted(queryset):
+        return Coalesce(
+            Subquery(
+                queryset.order_by()
+                .annotate(group=Value(1))
+                .values("group")
+                .annotate(total=Count("pk"))
+                .values("total"),
+                output_field=IntegerField(),
+            ),
+            0,
+        )
+
+    cycles = _cycle_session_model().objects.filter(event_id=OuterRef(OuterRef(outer)))
+    own = seat_holding.filter(page_id=OuterRef(outer))
+    via_cycles = seat_holding.filter(page_id__in=cycles.values("cycle_id"))
+    return counted(own) + counted(via_cycles)
+
+
+def session_places_left(cycle):
+    """``{event id: places left}`` for the cycle's sessions that take internal
+    registrations with a capacity (one query, whatever the number of sessions)."""
+    from wagtail_rencontres.models import EventPage
+
+    rows = (
+        EventPage.objects.filter(
+            pk__in=_cycle_session_model()
+            .objects.filter(cycle_id=owner_id(cycle))
+            .values("event_id"),
+            registration_mode=RegistrationMode.INTERNAL,
+            registration_capacity__isnull=False,
+        )
+        .annotate(seats=seats_expression())
+        .values_list("pk", "registration_capacity", "seats")
+    )
+    return {pk: max(capacity - seats, 0) for pk, capacity, seats in rows}
+
+
 def places_left(event, taken=None):
-    """Places still free, or ``None`` when the event has no capacity."""
-    if event.registration_capacity is None:
-        return None
-    if taken is None:
-        taken = seats_taken(event)
-    return max(event.registration_capacity - taken, 0)
+    """Places still free, or ``None`` when unlimited.
+
+    A cycle has no more places than its fullest session that has a capacity:
+    each cycle registrant takes a place in every session.
+    """
+    left = None
+    if event.registration_capacity is not None:
+        if taken is None:
+            taken = seats_taken(event)
+        left = max(event.registration_capacity - taken, 0)
+    if is_cycle(event):
+        for session_left in session_places_left(event).values():
+            left = session_left if left is None else min(left, session_left)
+    return left
 
 
 def workshop_sessions(event):
@@ -66,6 +162,8 @@ def workshop_sessions(event):
     """
     from wagtail_rencontres.services import programme
 
+    if not hasattr(event, "programme"):
+        return {}  # a cycle has no programme of its own: no workshop to choose
     restricted_ids = {}
     for child in event.programme or []:
         for item in child.value["sessions"].bound_blocks:
@@ -87,7 +185,7 @@ def workshop_seats_taken(event):
     """``{session id: seat-holding registrations that chose it}`` (one query)."""
     counter = Counter()
     for chosen in (
-        registrations_of(event)
+        own_registrations(event)
         .filter(status__in=RegistrationStatus.seat_holding())
         .values_list("workshops", flat=True)
     ):
@@ -116,13 +214,24 @@ def full_workshops(sessions, chosen, taken):
 
 @contextmanager
 def locked_event(event):
-    """Open a transaction and lock the event's row; yield the freshly read event.
+    """Open a transaction and lock the page's row; yield the freshly read page.
 
     The fresh copy carries the current capacities even when an editor changed
-    them since ``event`` was loaded. On databases without row locks (SQLite)
-    the transaction alone serialises writers.
+    them since ``event`` was loaded. For a cycle, the rows of its sessions are
+    locked next, in primary-key order, and the locked sessions are in
+    ``locked.locked_sessions``. On databases without row locks (SQLite) the
+    transaction alone serialises writers.
     """
+    from wagtail_rencontres.models import EventPage
+
     model = type(event)
     with transaction.atomic():
         locked = model._default_manager.select_for_update(of=("self",)).get(pk=owner_id(event))
+        locked.locked_sessions = []
+        if is_cycle(locked):
+            locked.locked_sessions = list(
+                EventPage._default_manager.select_for_update(of=("self",))
+                .filter(pk__in=session_ids(locked))
+                .order_by("pk")
+            )
         yield locked

@@ -110,9 +110,25 @@ def vevent(event, days=None, request=None, now=None):
 
 def event_calendar(event, request=None):
     """A whole ICS file for one event, as bytes."""
-    calendar = _calendar(event.title)
-    calendar.add_component(vevent(event, request=request))
-    calendar.add_missing_timezones(*_zone_range([event]))
+    return events_calendar([event], name=event.title, request=request)
+
+
+def events_calendar(events, name=None, request=None, method=None):
+    """A whole ICS file (bytes) with one VEVENT per event, in the given order.
+
+    Used for small sets, such as the sessions of a cycle attached to a
+    registration mail (``method="PUBLISH"``); callers pass only events the recipient may see (live,
+    public): each VEVENT carries the public outline of restricted sessions only.
+    """
+    events = list(events)
+    calendar = _calendar(name)
+    if method:
+        calendar.add("method", method)
+    days_by_event = programme.days_bulk(events)
+    for event in events:
+        calendar.add_component(vevent(event, days=days_by_event[event.pk], request=request))
+    if events:
+        calendar.add_missing_timezones(*_zone_range(events))
     return calendar.to_ical()
 
 

@@ -217,34 +217,19 @@ def registration_open_q(now):
     Same rules as :func:`wagtail_rencontres.services.registration.closed_reason`:
     a full event still accepts registrations onto its waiting list.
     """
-    from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
-    from django.db.models.functions import Coalesce
+    from django.db.models import Q
 
-    from wagtail_rencontres.enums import EventStatus, RegistrationMode, RegistrationStatus
-    from wagtail_rencontres.models import Registration
+    from wagtail_rencontres.enums import EventStatus, RegistrationMode
+    from wagtail_rencontres.services import capacity
 
-    seats = (
-        Registration.objects.filter(
-            page_id=OuterRef("pk"), status__in=RegistrationStatus.seat_holding()
-        )
-        .values("page_id")
-        .annotate(taken=Count("pk"))
-        .values("taken")
-    )
+    seats = capacity.seats_expression()
     internal = Q(registration_mode=RegistrationMode.INTERNAL)
     has_room = (
         ~internal
         | Q(registration_waitlist=True)
         | (
             ~Q(status=EventStatus.FULL)
-            & (
-                Q(registration_capacity__isnull=True)
-                | Q(
-                    registration_capacity__gt=Coalesce(
-                        Subquery(seats, output_field=IntegerField()), 0
-                    )
-                )
-            )
+            & (Q(registration_capacity__isnull=True) | Q(registration_capacity__gt=seats))
         )
     )
     return (

@@ -68,9 +68,10 @@ class RegistrationClosed(RegistrationError):
 class DuplicateRegistration(RegistrationError):
     field = "email"
 
-    def __init__(self):
+    def __init__(self, message=None):
         super().__init__(
-            _("This email address is already registered for this event."), "duplicate_email"
+            message or _("This email address is already registered for this event."),
+            "duplicate_email",
         )
 
 
@@ -104,15 +105,17 @@ def closed_reason(event, now=None, taken=None):
     now = now or timezone.now()
     if event.registration_mode == RegistrationMode.NONE:
         return RegistrationClosedReason.NO_REGISTRATION
-    if event.status == EventStatus.CANCELLED:
+    status = event.registration_page_status
+    if status == EventStatus.CANCELLED:
         return RegistrationClosedReason.CANCELLED
-    if event.status == EventStatus.POSTPONED:
+    if status == EventStatus.POSTPONED:
         return RegistrationClosedReason.POSTPONED
     if event.registration_opens_at and now < event.registration_opens_at:
         return RegistrationClosedReason.NOT_OPEN_YET
     if event.registration_closes_at and now > event.registration_closes_at:
         return RegistrationClosedReason.DEADLINE_PASSED
-    if now > event.end:
+    ends_at = event.registration_ends_at
+    if ends_at is not None and now > ends_at:
         return RegistrationClosedReason.PAST
     if event.registration_mode == RegistrationMode.EXTERNAL:
         return ""
@@ -122,7 +125,7 @@ def closed_reason(event, now=None, taken=None):
 
 
 def is_full(event, taken=None):
-    if event.status == EventStatus.FULL:
+    if event.registration_page_status == EventStatus.FULL:
         return True
     left = capacity.places_left(event, taken)
     return left is not None and left <= 0
@@ -177,7 +180,7 @@ def consent_text(event):
 
 
 def form_class(event):
-    """The registration form class of the event (a Wagtail FormBuilder form)."""
+    """The registration form class of the event or cycle (a Wagtail FormBuilder form)."""
     from wagtail_rencontres.forms import RegistrationFormBuilder
     from wagtail_rencontres.models import Audience
 
@@ -230,9 +233,10 @@ def register(event, cleaned_data, *, language=None, idempotency_key=""):
     chosen = list(dict.fromkeys(cleaned_data.get("workshops") or []))
     answers = {name: value for name, value in cleaned_data.items() if name not in RESERVED_FIELDS}
     with capacity.locked_event(event) as locked:
-        registrations = capacity.registrations_of(locked)
         if idempotency_key:
-            existing = registrations.filter(idempotency_key=idempotency_key).first()
+            existing = (
+                capacity.own_registrations(locked).filter(idempotency_key=idempotency_key).first()
+            )
             if existing is not None:
                 return Outcome(existing, created=False)
         now = timezone.now()
@@ -240,8 +244,7 @@ def register(event, cleaned_data, *, language=None, idempotency_key=""):
         reason = closed_reason(locked, now, taken)
         if reason:
             raise RegistrationClosed(RegistrationClosedReason(reason).label, str(reason))
-        if registrations.filter(email=email).exclude(status=RegistrationStatus.CANCELLED).exists():
-            raise DuplicateRegistration()
+        check_email_free(locked, email)
         sessions = capacity.workshop_sessions(locked)
         if is_full(locked, taken):
             status = RegistrationStatus.WAITLISTED
@@ -283,6 +286,54 @@ def register(event, cleaned_data, *, language=None, idempotency_key=""):
     return Outcome(registration, created=True)
 
 
+def check_email_free(locked, email, exclude_pk=None):
+    """Raise :class:`DuplicateRegistration` when ``email`` already holds a registration.
+
+    Call under :func:`capacity.locked_event`. Someone registered to a cycle is
+    registered to each of its sessions; someone registered to a session must
+    cancel that registration before registering to the whole cycle.
+    """
+    from wagtail_rencontres.models import Registration
+
+    if not email:
+        return
+    active = Registration.objects.filter(email=email).exclude(status=RegistrationStatus.CANCELLED)
+    if exclude_pk is not None:
+        active = active.exclude(pk=exclude_pk)
+    clash = (
+        active.filter(pk__in=capacity.registrations_of(locked).values("pk"))
+        .select_related("page")
+        .order_by("pk")
+        .first()
+    )
+    if clash is not None and clash.page_id != locked.pk:
+        raise DuplicateRegistration(
+            _(
+                "This email address is already registered for this event through the cycle "
+                "“%(cycle)s”."
+            )
+            % {"cycle": clash.page.title}
+        )
+    if clash is not None:
+        raise DuplicateRegistration()
+    if locked.locked_sessions:
+        clash = (
+            active.filter(page_id__in=[session.pk for session in locked.locked_sessions])
+            .select_related("page")
+            .order_by("pk")
+            .first()
+        )
+        if clash is not None:
+            raise DuplicateRegistration(
+                _(
+                    "This email address is already registered for “%(event)s”, a session of "
+                    "this cycle. Cancel that registration first (with the link of its "
+                    "confirmation mail), then register for the whole cycle."
+                )
+                % {"event": clash.page.title}
+            )
+
+
 def _seat_status(event, sessions, chosen):
     restricted = any(
         sessions[session_id].restricted for session_id in chosen if session_id in sessions
@@ -312,7 +363,24 @@ def cancel(registration):
         _set_status(registration, RegistrationStatus.CANCELLED)
         if registration.email:
             queue_mail(registration, "cancelled")
-        return promote_waiting(locked) if held else []
+        return _promote_after_release(locked) if held else []
+
+
+def _promote_after_release(locked):
+    """A place was freed at ``locked``: promote the waiting lists that may use it.
+
+    A cycle registrant also held a place in each session, so the sessions'
+    waiting lists move too (their rows are locked with the cycle), before the
+    cycle's own list: someone waiting for one session needs one place, a cycle
+    registrant one in every session. A place freed in a session does not
+    promote a cycle's waiting list automatically: that would lock the cycle
+    after the session, against the lock order; editors promote such cycle
+    registrations from the admin.
+    """
+    promoted = []
+    for session in locked.locked_sessions:
+        promoted += promote_waiting(session)
+    return promoted + promote_waiting(locked)
 
 
 def promote_waiting(locked_event):
@@ -323,8 +391,9 @@ def promote_waiting(locked_event):
     """
     from wagtail_rencontres.models import Registration
 
-    if locked_event.status in (EventStatus.CANCELLED, EventStatus.FULL) or (
-        timezone.now() > locked_event.end
+    ends_at = locked_event.registration_ends_at
+    if locked_event.registration_page_status in (EventStatus.CANCELLED, EventStatus.FULL) or (
+        ends_at is not None and timezone.now() > ends_at
     ):
         return []
     taken = capacity.seats_taken(locked_event)
@@ -382,21 +451,97 @@ def refuse(registration):
             return False
         _set_status(registration, RegistrationStatus.REFUSED)
         queue_mail(registration, "refused")
-        promote_waiting(locked)
+        _promote_after_release(locked)
         return True
 
 
-def update_answers(registration, cleaned_data):
-    """Self-service update of the registrant's details and answers (not email, not workshops)."""
-    from wagtail_rencontres.forms import RESERVED_FIELDS
+def update(registration, cleaned_data):
+    """The registrant's own update: details, answers, audience, email and workshops.
 
-    for name in ("first_name", "last_name", "organisation", "function"):
-        if name in cleaned_data:
-            setattr(registration, name, cleaned_data[name] or "")
-    registration.form_data = {
-        name: value for name, value in cleaned_data.items() if name not in RESERVED_FIELDS
-    }
-    registration.save()
+    ``cleaned_data`` comes from the registration form without its consent
+    field; fields absent from it stay as they are. Under the page's lock:
+
+    - a new email must not be registered already (same rules as registering);
+    - a newly chosen workshop must have a place left (the registrant's current
+      ones stay theirs); a waiting registration gets its places when promoted;
+    - choosing a restricted session that was not chosen before waits for an
+      editor's approval again when the page requires approval, and a pending
+      registration that no longer chooses any restricted session is confirmed.
+
+    Queues an ``updated`` mail when the email, workshops or status changed.
+    Raises :class:`RegistrationClosed`, :class:`DuplicateRegistration` or
+    :class:`WorkshopFull`.
+    """
+    from wagtail_rencontres.forms import CORE_FIELDS, RESERVED_FIELDS
+
+    with capacity.locked_event(_event_of(registration)) as locked:
+        registration.refresh_from_db()
+        if registration.status in (RegistrationStatus.CANCELLED, RegistrationStatus.REFUSED):
+            raise RegistrationClosed(
+                _("A cancelled or refused registration cannot be changed."), "not_editable"
+            )
+        changed = False
+        email = (cleaned_data.get("email") or "").strip().lower()
+        if "email" in cleaned_data and email and email != registration.email:
+            check_email_free(locked, email, exclude_pk=registration.pk)
+            registration.email = email
+            changed = True
+        previous = list(registration.workshops or [])
+        chosen = previous
+        sessions = capacity.workshop_sessions(locked)
+        if "workshops" in cleaned_data:
+            chosen = list(dict.fromkeys(cleaned_data.get("workshops") or []))
+            added = [session_id for session_id in chosen if session_id not in previous]
+            if registration.holds_seat and added:
+                full = capacity.full_workshops(
+                    sessions, added, capacity.workshop_seats_taken(locked)
+                )
+                if full:
+                    raise WorkshopFull(
+                        _("No place left in: %(titles)s. Choose another session.")
+                        % {"titles": ", ".join(sessions[key].title for key in full)},
+                        "workshop_full",
+                    )
+            if chosen != previous:
+                registration.workshops = chosen
+                changed = True
+            if registration.holds_seat:
+                status = _updated_status(locked, registration.status, sessions, previous, chosen)
+                if status != registration.status:
+                    registration.status = status
+                    registration.status_changed_at = timezone.now()
+                    changed = True
+        for name in CORE_FIELDS:
+            if name in cleaned_data and name != "email":
+                default = None if name == "audience" else ""
+                setattr(registration, name, cleaned_data[name] or default)
+        registration.form_data = {
+            name: value for name, value in cleaned_data.items() if name not in RESERVED_FIELDS
+        }
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError as error:
+            raise DuplicateRegistration() from error
+        if changed and registration.email:
+            queue_mail(registration, "updated")
+        if registration.holds_seat and set(previous) - set(chosen):
+            promote_waiting(locked)
+    return registration
+
+
+def _updated_status(locked, status, sessions, previous, chosen):
+    needed = _seat_status(locked, sessions, chosen)
+    newly_restricted = any(
+        sessions[key].restricted for key in chosen if key in sessions and key not in previous
+    )
+    if needed == RegistrationStatus.PENDING and (
+        newly_restricted or status != RegistrationStatus.APPROVED
+    ):
+        return RegistrationStatus.PENDING
+    if needed == RegistrationStatus.CONFIRMED and status == RegistrationStatus.PENDING:
+        return RegistrationStatus.CONFIRMED
+    return status
 
 
 # Personal data
@@ -432,16 +577,25 @@ def erase(registration):
 def anonymise_expired(now=None, days=None):
     """Anonymise registrations of events that ended more than ``days`` days ago.
 
-    Returns ``{event_id: number anonymised}``. Counts by status are kept.
+    A cycle's registrations go when its last session ended that long ago.
+    Returns ``{page_id: number anonymised}``. Counts by status are kept.
     """
-    from wagtail_rencontres.models import EventPage, Registration, RegistrationMail
+    from django.db.models import Max, Q
+
+    from wagtail_rencontres.models import CyclePage, EventPage, Registration, RegistrationMail
 
     now = now or timezone.now()
     days = conf.get_setting("REGISTRATION_RETENTION_DAYS") if days is None else days
     cutoff = now - dt.timedelta(days=days)
+    ended_cycles = (
+        CyclePage.objects.annotate(last_end=Max("sessions__event__end"))
+        .filter(last_end__lt=cutoff)
+        .values("pk")
+    )
     expired = Registration.objects.filter(
+        Q(page_id__in=EventPage.objects.filter(end__lt=cutoff).values("pk"))
+        | Q(page_id__in=ended_cycles),
         anonymised_at__isnull=True,
-        page_id__in=EventPage.objects.filter(end__lt=cutoff).values("pk"),
     )
     per_event = {}
     for page_id in expired.values_list("page_id", flat=True):

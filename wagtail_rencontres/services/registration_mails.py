@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import MailKind, MailStatus, RegistrationStatus
+from wagtail_rencontres.services import capacity, ical
 
 logger = logging.getLogger("wagtail_rencontres.registration")
 
@@ -19,10 +20,10 @@ ICS_KINDS = (MailKind.CONFIRMED, MailKind.APPROVED, MailKind.PROMOTED)
 def build_message(mail):
     """The EmailMultiAlternatives of a RegistrationMail, in its registrant's language."""
     from wagtail_rencontres.services import registration as registration_service
-    from wagtail_rencontres.services.registration_ics import event_ics
 
     registration = mail.registration
     event = registration.page.specific
+    events = calendar_events(event)
     language = registration.language or settings.LANGUAGE_CODE
     with translation.override(language):
         has_place = registration.status in RegistrationStatus.seat_holding()
@@ -30,8 +31,10 @@ def build_message(mail):
             "kind": mail.kind,
             "registration": registration,
             "event": event,
-            "local_start": event.local_start,
-            "local_end": event.local_end,
+            "is_cycle": capacity.is_cycle(event),
+            "sessions": events if capacity.is_cycle(event) else [],
+            "local_start": getattr(event, "local_start", None),
+            "local_end": getattr(event, "local_end", None),
             "status_label": registration.get_status_display(),
             "self_service_url": registration_service.self_service_url(registration, event),
         }
@@ -45,9 +48,25 @@ def build_message(mail):
         from_email=conf.get_setting("REGISTRATION_FROM_EMAIL") or settings.DEFAULT_FROM_EMAIL,
         to=[registration.email],
     )
-    if mail.kind in ICS_KINDS and has_place:
-        message.attach("event.ics", event_ics([event]), "text/calendar; charset=utf-8")
+    if mail.kind in ICS_KINDS and has_place and events:
+        message.attach(
+            "event.ics",
+            ical.events_calendar(events, name=event.title, method="PUBLISH"),
+            "text/calendar; charset=utf-8",
+        )
     return message
+
+
+def calendar_events(page):
+    """What a registrant's calendar receives: the event, or a cycle's published, public sessions.
+
+    Draft and privately viewable sessions never appear.
+    """
+    from wagtail_rencontres.services import queries
+
+    if capacity.is_cycle(page):
+        return list(queries.cycle_sessions(page))
+    return [page]
 
 
 def deliver(mail_id):

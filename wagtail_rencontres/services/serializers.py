@@ -143,7 +143,7 @@ def registration(event):
     """The summary from ``event.registration_state()``, the one contract for it."""
     state = dict(event.registration_state())
     for key in ("opens_at", "closes_at"):
-        state[key] = iso(state.get(key), event.timezone)
+        state[key] = iso(state.get(key), event.registration_timezone)
     return state
 
 
