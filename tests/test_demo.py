@@ -42,8 +42,7 @@ def test_demo_is_idempotent(demo):
         Organisation.objects.count(),
         EventPartner.objects.count(),
     )
-    call_command("load_demo", stdout=None)
-    call_command("load_demo", stdout=None)
+    call_command("load_demo", stdout=None)  # a second load over the fixture's first
     assert (
         EventPage.objects.count(),
         CyclePage.objects.count(),

@@ -304,10 +304,10 @@ def _count_queries(client, url):
 def test_list_query_count_is_constant_with_programme(client, programme_event, make_event):
     programme_event()
     one = _count_queries(client, f"{API}/events?expand=programme")
-    for n in range(49):
+    for n in range(11):
         programme_event(title=f"E{n}")
     many = _count_queries(client, f"{API}/events?expand=programme&limit=100")
-    assert json.loads(client.get(f"{API}/events?limit=100").content)["count"] == 50
+    assert json.loads(client.get(f"{API}/events?limit=100").content)["count"] == 12
     assert many == one
 
 
