@@ -249,13 +249,7 @@ def register(event, cleaned_data, *, language=None, idempotency_key=""):
         if is_full(locked, taken):
             status = RegistrationStatus.WAITLISTED
         else:
-            full = capacity.full_workshops(sessions, chosen, capacity.workshop_seats_taken(locked))
-            if full:
-                raise WorkshopFull(
-                    _("No place left in: %(titles)s. Choose another session.")
-                    % {"titles": ", ".join(sessions[session_id].title for session_id in full)},
-                    "workshop_full",
-                )
+            check_workshops_free(locked, sessions, chosen)
             status = _seat_status(locked, sessions, chosen)
         text = consent_text(locked)
         registration = Registration(
@@ -276,14 +270,34 @@ def register(event, cleaned_data, *, language=None, idempotency_key=""):
                 if name != "email"
             },
         )
-        try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError as error:
-            raise DuplicateRegistration() from error
+        _save(registration)
         queue_mail(registration, status)
     logger.info("Registration %s to event %s: %s", registration.pk, locked.pk, status)
     return Outcome(registration, created=True)
+
+
+def check_workshops_free(locked, sessions, chosen):
+    """Raise :class:`WorkshopFull` when a session of ``chosen`` has no place left.
+
+    Call under :func:`capacity.locked_event`; ``sessions`` is
+    :func:`capacity.workshop_sessions` of the locked page.
+    """
+    full = capacity.full_workshops(sessions, chosen, capacity.workshop_seats_taken(locked))
+    if full:
+        raise WorkshopFull(
+            _("No place left in: %(titles)s. Choose another session.")
+            % {"titles": ", ".join(sessions[session_id].title for session_id in full)},
+            "workshop_full",
+        )
+
+
+def _save(registration):
+    """Save; the database's unique constraints turn a race lost into a duplicate."""
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as error:
+        raise DuplicateRegistration() from error
 
 
 def check_email_free(locked, email, exclude_pk=None):
@@ -297,15 +311,14 @@ def check_email_free(locked, email, exclude_pk=None):
 
     if not email:
         return
-    active = Registration.objects.filter(email=email).exclude(status=RegistrationStatus.CANCELLED)
-    if exclude_pk is not None:
-        active = active.exclude(pk=exclude_pk)
-    clash = (
-        active.filter(pk__in=capacity.registrations_of(locked).values("pk"))
-        .select_related("page")
-        .order_by("pk")
-        .first()
-    )
+
+    def first_active(registrations):
+        active = registrations.filter(email=email).exclude(status=RegistrationStatus.CANCELLED)
+        if exclude_pk is not None:
+            active = active.exclude(pk=exclude_pk)
+        return active.select_related("page").order_by("pk").first()
+
+    clash = first_active(capacity.registrations_of(locked))
     if clash is not None and clash.page_id != locked.pk:
         raise DuplicateRegistration(
             _(
@@ -317,12 +330,8 @@ def check_email_free(locked, email, exclude_pk=None):
     if clash is not None:
         raise DuplicateRegistration()
     if locked.locked_sessions:
-        clash = (
-            active.filter(page_id__in=[session.pk for session in locked.locked_sessions])
-            .select_related("page")
-            .order_by("pk")
-            .first()
-        )
+        session_ids = [session.pk for session in locked.locked_sessions]
+        clash = first_active(Registration.objects.filter(page_id__in=session_ids))
         if clash is not None:
             raise DuplicateRegistration(
                 _(
@@ -493,15 +502,7 @@ def update(registration, cleaned_data):
             chosen = list(dict.fromkeys(cleaned_data.get("workshops") or []))
             added = [session_id for session_id in chosen if session_id not in previous]
             if registration.holds_seat and added:
-                full = capacity.full_workshops(
-                    sessions, added, capacity.workshop_seats_taken(locked)
-                )
-                if full:
-                    raise WorkshopFull(
-                        _("No place left in: %(titles)s. Choose another session.")
-                        % {"titles": ", ".join(sessions[key].title for key in full)},
-                        "workshop_full",
-                    )
+                check_workshops_free(locked, sessions, added)
             if chosen != previous:
                 registration.workshops = chosen
                 changed = True
@@ -518,11 +519,7 @@ def update(registration, cleaned_data):
         registration.form_data = {
             name: value for name, value in cleaned_data.items() if name not in RESERVED_FIELDS
         }
-        try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError as error:
-            raise DuplicateRegistration() from error
+        _save(registration)
         if changed and registration.email:
             queue_mail(registration, "updated")
         if registration.holds_seat and set(previous) - set(chosen):
