@@ -124,9 +124,8 @@ def events_calendar(events, name=None, request=None, method=None):
     calendar = _calendar(name)
     if method:
         calendar.add("method", method)
-    days_by_event = programme.days_bulk(events)
-    for event in events:
-        calendar.add_component(vevent(event, days=days_by_event[event.pk], request=request))
+    for component in _vevents(events, request):
+        calendar.add_component(component)
     if events:
         calendar.add_missing_timezones(*_zone_range(events))
     return calendar.to_ical()
@@ -181,6 +180,12 @@ def stream_feed(queryset, name, ids, request=None, chunk_size=100):
 
 
 def _chunk(events, request):
+    for component in _vevents(events, request):
+        yield component.to_ical()
+
+
+def _vevents(events, request):
+    """One VEVENT per event, their programmes read in one go."""
     days_by_event = programme.days_bulk(events)
     for event in events:
-        yield vevent(event, days=days_by_event[event.pk], request=request).to_ical()
+        yield vevent(event, days=days_by_event[event.pk], request=request)
