@@ -24,7 +24,16 @@ def consent_version(text):
     return hashlib.sha256((text or "").strip().encode("utf-8")).hexdigest()[:12]
 
 
-class RegistrationFormField(AbstractFormField):
+class AbstractRegistrationQuestion(AbstractFormField):
+    """An extra question of a registration form; subclasses give the page it belongs to."""
+
+    class Meta(AbstractFormField.Meta):
+        abstract = True
+        verbose_name = _("registration question")
+        verbose_name_plural = _("registration questions")
+
+
+class RegistrationFormField(AbstractRegistrationQuestion):
     """An extra question asked on one event's registration form."""
 
     page = ParentalKey(
@@ -33,12 +42,8 @@ class RegistrationFormField(AbstractFormField):
         related_name="registration_fields",
     )
 
-    class Meta(AbstractFormField.Meta):
-        verbose_name = _("registration question")
-        verbose_name_plural = _("registration questions")
 
-
-class CycleRegistrationFormField(AbstractFormField):
+class CycleRegistrationFormField(AbstractRegistrationQuestion):
     """An extra question asked on one cycle's registration form."""
 
     page = ParentalKey(
@@ -46,10 +51,6 @@ class CycleRegistrationFormField(AbstractFormField):
         on_delete=models.CASCADE,
         related_name="registration_fields",
     )
-
-    class Meta(AbstractFormField.Meta):
-        verbose_name = _("registration question")
-        verbose_name_plural = _("registration questions")
 
 
 class Registration(AbstractFormSubmission):
