@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Locale
 
-from wagtail_rencontres import models
+from wagtail_rencontres import conf, models
 from wagtail_rencontres.services.dates import make_local
 
 
@@ -76,7 +76,7 @@ class AgendaPageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"agenda-{n}")
 
     class Meta:
-        model = models.AgendaPage
+        model = conf.page_model_string("AgendaPage")  # the site's own class on tests.hostsite
 
 
 class EventPageFactory(wagtail_factories.PageFactory):
@@ -87,7 +87,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
     timezone = "Europe/Paris"
 
     class Meta:
-        model = models.EventPage
+        model = conf.page_model_string("EventPage")  # the site's own class on tests.hostsite
 
 
 class CyclePageFactory(wagtail_factories.PageFactory):
@@ -95,4 +95,4 @@ class CyclePageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"cycle-{n}")
 
     class Meta:
-        model = models.CyclePage
+        model = conf.page_model_string("CyclePage")  # the site's own class on tests.hostsite

@@ -48,6 +48,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
     "wagtail_rencontres",
+    "wagtail_rencontres.relations",
     "example_site.demo",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,4 +1,4 @@
-"""Admin page forms: times are typed in the event's own timezone."""
+"""Admin page forms: times are typed in the page's own timezone (event or cycle)."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +7,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail_rencontres.enums import PartnerRole
 from wagtail_rencontres.services import dates
 
-EVENT_DATETIME_FIELDS = (
+#: Datetime fields an editor types, on event and cycle pages (those a page lacks are skipped).
+LOCAL_DATETIME_FIELDS = (
     "start",
     "end",
     "previous_start",
@@ -16,11 +17,12 @@ EVENT_DATETIME_FIELDS = (
 )
 
 
-class EventPageForm(WagtailAdminPageForm):
-    """Show and read the event's datetimes as wall-clock time in its timezone.
+class LocalTimePageForm(WagtailAdminPageForm):
+    """Show and read a page's datetimes as wall-clock time in its own ``timezone``.
 
-    Without this, an editor whose admin runs in another timezone would shift
-    the event by the difference.
+    Used by event and cycle pages. Without it, typed times would be read in the
+    server's ``TIME_ZONE`` (UTC on a site made by ``wagtail start``) or the
+    editor's admin timezone, and shift by the difference.
     """
 
     def __init__(self, *args, **kwargs):
@@ -29,7 +31,7 @@ class EventPageForm(WagtailAdminPageForm):
         tz_name = getattr(instance, "timezone", None)
         if not tz_name:
             return
-        for name in EVENT_DATETIME_FIELDS:
+        for name in LOCAL_DATETIME_FIELDS:
             value = getattr(instance, name, None)
             if name in self.fields and value is not None and name not in self.data:
                 self.initial[name] = dates.to_local(value, tz_name).replace(tzinfo=None)
@@ -39,7 +41,7 @@ class EventPageForm(WagtailAdminPageForm):
         tz_name = cleaned.get("timezone")
         if not tz_name:
             return cleaned
-        for name in EVENT_DATETIME_FIELDS:
+        for name in LOCAL_DATETIME_FIELDS:
             if name not in self.fields or cleaned.get(name) is None:
                 continue
             try:

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from wagtail_rencontres import conf
 from wagtail_rencontres.enums import MailStatus, RegistrationStatus
 from wagtail_rencontres.services import capacity, dates, registration_mails
 from wagtail_rencontres.services import registration as service
@@ -315,10 +316,8 @@ def attendance_sheet(request, event_id):
 
 def attendance_days(page):
     """Local days of the event, or of every session of a cycle, in order."""
-    from wagtail_rencontres.models import EventPage
-
     if capacity.is_cycle(page):
-        events = EventPage.objects.filter(pk__in=capacity.session_ids(page))
+        events = conf.page_model("EventPage").objects.filter(pk__in=capacity.session_ids(page))
     else:
         events = [page]
     days = set()

@@ -13,9 +13,10 @@ class WagtailRencontresConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished
 
+        from wagtail_rencontres import conf
         from wagtail_rencontres.services import sync
 
-        event_page = self.get_model("EventPage")
+        event_page = conf.page_model("EventPage")
         post_save.connect(sync.on_page_saved, sender=event_page, dispatch_uid="rencontres_speakers")
         post_delete.connect(
             sync.on_page_deleted, sender=event_page, dispatch_uid="rencontres_tombstone_delete"

@@ -5,9 +5,19 @@ Read values through :func:`get_setting` at call time (not import time) so
 ``override_settings`` works in tests.
 """
 
+import swapper
 from django.conf import settings
 
 DEFAULTS = {
+    # Agenda page model of the site: the shipped one, or the site's own built from
+    # AgendaPageMixin ("app_label.ModelName"); set before the first migrate.
+    "AGENDAPAGE_MODEL": "wagtail_rencontres.AgendaPage",
+    # Event page model of the site: the shipped one, or the site's own built from
+    # EventPageMixin; set before the first migrate.
+    "EVENTPAGE_MODEL": "wagtail_rencontres.EventPage",
+    # Cycle page model of the site: the shipped one, or the site's own built from
+    # CyclePageMixin; set before the first migrate.
+    "CYCLEPAGE_MODEL": "wagtail_rencontres.CyclePage",
     # IANA timezone given to new events.
     "DEFAULT_TIMEZONE": "Europe/Paris",
     # Number of events per page on agenda pages.
@@ -60,3 +70,26 @@ def get_setting(name):
 def all_settings():
     """Names of every supported setting, fully prefixed, for docs and checks."""
     return sorted(f"WAGTAILRENCONTRES_{name}" for name in DEFAULTS)
+
+
+#: The page models a site can swap, by their shipped class name.
+SWAPPABLE_PAGES = ("AgendaPage", "EventPage", "CyclePage")
+
+
+def page_model_string(name):
+    """``"app_label.ModelName"`` of the page model used for ``name`` ("EventPage"…).
+
+    Safe before the app registry is ready: use it in foreign keys, ``subpage_types``
+    and ``parent_page_types``.
+    """
+    return swapper.get_model_name("wagtail_rencontres", name)
+
+
+def page_model(name):
+    """The page model class used for ``name``: the shipped one or the site's own."""
+    return swapper.load_model("wagtail_rencontres", name)
+
+
+def page_model_is_swapped(name):
+    """Whether the site replaced the shipped ``name`` page with its own class."""
+    return bool(swapper.is_swapped("wagtail_rencontres", name))

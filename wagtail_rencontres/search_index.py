@@ -18,6 +18,8 @@ from django.db.models.signals import post_save
 from wagtail.search import index
 from wagtail.signals import page_published
 
+from wagtail_rencontres import conf
+
 
 def reindex_published_page(sender, instance, **kwargs):
     from wagtail_rencontres.models import CyclePageMixin, EventPageMixin
@@ -28,7 +30,7 @@ def reindex_published_page(sender, instance, **kwargs):
 
 def events_showing(instance):
     """Live events whose indexed text includes ``instance`` (a speaker, venue or organisation)."""
-    event_model = apps.get_model("wagtail_rencontres", "EventPage")
+    event_model = conf.page_model("EventPage")
     name = instance._meta.model_name
     if name == "speaker":
         condition = Q(speaker_links__speaker=instance)

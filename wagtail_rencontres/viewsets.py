@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from wagtail_rencontres import conf
 from wagtail_rencontres.models import (
     Audience,
     EventFormat,
@@ -97,7 +98,6 @@ def _registration_listing():
     from wagtail.admin.views.pages.listing import IndexView
     from wagtail.admin.viewsets.pages import PageListingViewSet
 
-    from wagtail_rencontres.models import EventPage
     from wagtail_rencontres.services import capacity
 
     class RegisteredColumn(Column):
@@ -120,7 +120,7 @@ def _registration_listing():
             )
 
     class EventListingViewSet(PageListingViewSet):
-        model = EventPage
+        model = conf.page_model("EventPage")
         icon = "date"
         menu_label = _("Events")
         add_to_admin_menu = True

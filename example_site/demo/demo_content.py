@@ -26,6 +26,7 @@ from wagtail_localize.models import (
 
 from example_site.demo import demo_english
 from example_site.demo.models import HomePage
+from wagtail_rencontres import conf
 from wagtail_rencontres.enums import (
     AttendanceMode,
     EventStatus,
@@ -35,13 +36,10 @@ from wagtail_rencontres.enums import (
     SessionFormat,
 )
 from wagtail_rencontres.models import (
-    AgendaPage,
     Audience,
-    CyclePage,
     CyclePartner,
     CycleSession,
     EventFormat,
-    EventPage,
     EventPartner,
     Organisation,
     Speaker,
@@ -269,7 +267,7 @@ class DemoLoader:
         self.home = self.home_page()
         self.agenda = self.child_page(
             self.home,
-            AgendaPage,
+            conf.page_model("AgendaPage"),
             slug="agenda",
             title="Agenda des rencontres",
             intro="<p>Journées thématiques, rencontres régionales, forums et cycles de "
@@ -480,10 +478,10 @@ class DemoLoader:
     ):
         fields.setdefault("status", EventStatus.SCHEDULED)
         fields.setdefault("attendance_mode", AttendanceMode.OFFLINE)
-        page = EventPage.objects.child_of(self.agenda).filter(slug=slug).first()
+        page = conf.page_model("EventPage").objects.child_of(self.agenda).filter(slug=slug).first()
         created = page is None
         if created:
-            page = EventPage(slug=slug, locale=self.agenda.locale)
+            page = conf.page_model("EventPage")(slug=slug, locale=self.agenda.locale)
         page.title = title
         page.timezone = tz
         page.start = start
@@ -502,7 +500,7 @@ class DemoLoader:
             self.agenda.add_child(instance=page)
         page.full_clean()
         page.save_revision().publish()
-        return EventPage.objects.get(pk=page.pk)
+        return conf.page_model("EventPage").objects.get(pk=page.pk)
 
     def session(
         self,
@@ -1078,10 +1076,10 @@ class DemoLoader:
     # Cycles
 
     def cycle(self, slug, title, sessions, partners=(), **fields):
-        page = CyclePage.objects.child_of(self.agenda).filter(slug=slug).first()
+        page = conf.page_model("CyclePage").objects.child_of(self.agenda).filter(slug=slug).first()
         created = page is None
         if created:
-            page = CyclePage(slug=slug, locale=self.agenda.locale)
+            page = conf.page_model("CyclePage")(slug=slug, locale=self.agenda.locale)
         page.title = title
         for name, value in fields.items():
             setattr(page, name, value)

@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from wagtail_rencontres import conf
 from wagtail_rencontres.services import i18n, queries
 
 
@@ -12,7 +13,7 @@ class HomePage(Page):
     intro = RichTextField(verbose_name=_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["wagtail_rencontres.AgendaPage"]
+    subpage_types = [conf.page_model_string("AgendaPage")]
     max_count_per_parent = 1
 
     def get_context(self, request, *args, **kwargs):

@@ -9,6 +9,7 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "example_site.demo",
     "wagtail_rencontres",
+    "wagtail_rencontres.relations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover
         return code, body
 
 
+from wagtail_rencontres import conf
 from wagtail_rencontres.enums import RegistrationStatus
 from wagtail_rencontres.forms import HONEYPOT_FIELD
 from wagtail_rencontres.services import capacity
@@ -135,15 +136,11 @@ Errors = dict[str, list[str]]
 
 
 def _event(event_id):
-    from wagtail_rencontres.models import EventPage
-
-    return _public_page(EventPage, event_id)
+    return _public_page(conf.page_model("EventPage"), event_id)
 
 
 def _cycle(cycle_id):
-    from wagtail_rencontres.models import CyclePage
-
-    return _public_page(CyclePage, cycle_id)
+    return _public_page(conf.page_model("CyclePage"), cycle_id)
 
 
 def _public_page(model, pk):

@@ -5,11 +5,12 @@ Register it on the site's v2 router::
     api_router.register_endpoint("events", EventsAPIViewSet)
 """
 
+from django.utils.functional import classproperty
 from rest_framework.exceptions import ValidationError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
+from wagtail_rencontres import conf
 from wagtail_rencontres.api.fields import CACHE_ATTRIBUTE
-from wagtail_rencontres.models import EventPage
 from wagtail_rencontres.services import filters, queries, serializers
 
 
@@ -22,7 +23,10 @@ class EventsAPIViewSet(PagesAPIViewSet):
         filters.EventFilterForm.base_fields
     )
 
-    model = EventPage
+    @classproperty
+    def model(cls):  # noqa: N805 - a class-level attribute, as Wagtail's router reads it
+        # The site's event page (WAGTAILRENCONTRES_EVENTPAGE_MODEL), read when used.
+        return conf.page_model("EventPage")
 
     def check_query_parameters(self, queryset):
         # Only this endpoint's filters: unknown parameters are field-keyed errors.

@@ -8,18 +8,12 @@ from wagtail_rencontres.models.mixins import (
 )
 from wagtail_rencontres.models.pages import AgendaPage, CyclePage, EventPage
 from wagtail_rencontres.models.registration import (
-    CycleRegistrationFormField,
+    AbstractRegistrationQuestion,
     Registration,
-    RegistrationFormField,
     RegistrationMail,
     consent_version,
 )
-from wagtail_rencontres.models.relations import (
-    AbstractPartner,
-    CyclePartner,
-    CycleSession,
-    EventPartner,
-)
+from wagtail_rencontres.models.relations import AbstractPartner
 from wagtail_rencontres.models.snippets import (
     Audience,
     EventFormat,
@@ -28,10 +22,21 @@ from wagtail_rencontres.models.snippets import (
     Theme,
     Venue,
 )
-from wagtail_rencontres.models.sync import EventSpeaker, EventTombstone
+from wagtail_rencontres.models.sync import EventTombstone
+
+# Relations to the page models the site uses, in their own app (last: they use the above).
+from wagtail_rencontres.relations.models import (  # noqa: E402, I001
+    CyclePartner,
+    CycleRegistrationFormField,
+    CycleSession,
+    EventPartner,
+    EventSpeaker,
+    RegistrationFormField,
+)
 
 __all__ = [
     "AbstractPartner",
+    "AbstractRegistrationQuestion",
     "AgendaPage",
     "AgendaPageMixin",
     "Audience",

@@ -30,7 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from wagtail_rencontres import conf
-from wagtail_rencontres.admin_forms import EventPageForm
+from wagtail_rencontres.admin_forms import LocalTimePageForm
 from wagtail_rencontres.blocks import (
     BodyBlock,
     DocumentsBlock,
@@ -443,7 +443,7 @@ class EventPageMixin(RegistrationPageMixin, models.Model):
     ]
     after_panels = [FieldPanel("resources")]
 
-    base_form_class = EventPageForm
+    base_form_class = LocalTimePageForm
     exclude_fields_in_copy = ["uuid", "sequence"]
     # Changing one of these makes calendar clients update their copy (ICS SEQUENCE).
     sequence_fields = (
@@ -770,6 +770,16 @@ class CyclePageMixin(RegistrationPageMixin, models.Model):
         features=RICH_TEXT_FEATURES,
         help_text=_("What the cycle is about, for whom, and how it unfolds."),
     )
+    timezone = models.CharField(
+        verbose_name=_("timezone"),
+        max_length=64,
+        default=default_timezone,
+        validators=[validate_timezone],
+        help_text=_(
+            "IANA name, for example Europe/Paris. The cycle's registration dates are typed "
+            "in this timezone; each session keeps its own."
+        ),
+    )
     themes = ParentalManyToManyField(
         "wagtail_rencontres.Theme",
         verbose_name=_("themes"),
@@ -808,6 +818,9 @@ class CyclePageMixin(RegistrationPageMixin, models.Model):
         FieldPanel("funding_statement"),
         FieldPanel("documents"),
     ]
+    registration_panels = [FieldPanel("timezone"), *RegistrationPageMixin.registration_panels]
+
+    base_form_class = LocalTimePageForm
 
     search_fields = [
         index.SearchField("subtitle", boost=1.5),
@@ -834,6 +847,7 @@ class CyclePageMixin(RegistrationPageMixin, models.Model):
     # in the cycle's locale when translated.
     override_translatable_fields = [
         SynchronizedField("image"),
+        SynchronizedField("timezone", overridable=False),
         SynchronizedField("themes", overridable=False),
         SynchronizedField("audiences", overridable=False),
         SynchronizedField("sessions", overridable=False),

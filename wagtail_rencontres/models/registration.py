@@ -13,7 +13,6 @@ import uuid
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission
 
 from wagtail_rencontres.enums import MailKind, MailStatus, RegistrationStatus
@@ -25,32 +24,13 @@ def consent_version(text):
 
 
 class AbstractRegistrationQuestion(AbstractFormField):
-    """An extra question of a registration form; subclasses give the page it belongs to."""
+    """An extra question of a registration form; subclasses give the page it belongs to
+    (see :mod:`wagtail_rencontres.relations.models`)."""
 
     class Meta(AbstractFormField.Meta):
         abstract = True
         verbose_name = _("registration question")
         verbose_name_plural = _("registration questions")
-
-
-class RegistrationFormField(AbstractRegistrationQuestion):
-    """An extra question asked on one event's registration form."""
-
-    page = ParentalKey(
-        "wagtail_rencontres.EventPage",
-        on_delete=models.CASCADE,
-        related_name="registration_fields",
-    )
-
-
-class CycleRegistrationFormField(AbstractRegistrationQuestion):
-    """An extra question asked on one cycle's registration form."""
-
-    page = ParentalKey(
-        "wagtail_rencontres.CyclePage",
-        on_delete=models.CASCADE,
-        related_name="registration_fields",
-    )
 
 
 class Registration(AbstractFormSubmission):
@@ -178,9 +158,7 @@ class RegistrationMail(models.Model):
 
 
 __all__ = [
-    "CycleRegistrationFormField",
     "Registration",
-    "RegistrationFormField",
     "RegistrationMail",
     "consent_version",
 ]

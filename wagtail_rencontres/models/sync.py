@@ -1,4 +1,5 @@
-"""Records kept for API consumers: a speaker → event index and tombstones.
+"""Records kept for API consumers: tombstones (and, in
+:mod:`wagtail_rencontres.relations.models`, the speaker → event index).
 
 Both are derived data, rebuilt by :mod:`wagtail_rencontres.services.sync`
 when pages are saved, published, unpublished or deleted.
@@ -6,36 +7,6 @@ when pages are saved, published, unpublished or deleted.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-
-class EventSpeaker(models.Model):
-    """A speaker of a public programme session of an event.
-
-    Denormalised from the programme StreamField so that "a speaker's events"
-    and the ``speaker`` filter run in the database. Speakers of restricted
-    sessions are not indexed: they are not public.
-    """
-
-    event = models.ForeignKey(
-        "wagtail_rencontres.EventPage",
-        verbose_name=_("event"),
-        on_delete=models.CASCADE,
-        related_name="speaker_links",
-    )
-    speaker = models.ForeignKey(
-        "wagtail_rencontres.Speaker",
-        verbose_name=_("speaker"),
-        on_delete=models.CASCADE,
-        related_name="event_links",
-    )
-
-    def __str__(self):
-        return f"{self.speaker} @ {self.event}"
-
-    class Meta:
-        verbose_name = _("event speaker")
-        verbose_name_plural = _("event speakers")
-        unique_together = [("event", "speaker")]
 
 
 class EventTombstone(models.Model):

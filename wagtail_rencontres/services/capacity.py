@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from wagtail_rencontres import conf
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus, SessionFormat
 
 
@@ -120,10 +121,9 @@ def seats_expression(outer="pk"):
 def session_places_left(cycle):
     """``{event id: places left}`` for the cycle's sessions that take internal
     registrations with a capacity (one query, whatever the number of sessions)."""
-    from wagtail_rencontres.models import EventPage
-
     rows = (
-        EventPage.objects.filter(
+        conf.page_model("EventPage")
+        .objects.filter(
             pk__in=_cycle_session_model()
             .objects.filter(cycle_id=owner_id(cycle))
             .values("event_id"),
@@ -222,15 +222,14 @@ def locked_event(event):
     ``locked.locked_sessions``. On databases without row locks (SQLite) the
     transaction alone serialises writers.
     """
-    from wagtail_rencontres.models import EventPage
-
     model = type(event)
     with transaction.atomic():
         locked = model._default_manager.select_for_update(of=("self",)).get(pk=owner_id(event))
         locked.locked_sessions = []
         if is_cycle(locked):
             locked.locked_sessions = list(
-                EventPage._default_manager.select_for_update(of=("self",))
+                conf.page_model("EventPage")
+                ._default_manager.select_for_update(of=("self",))
                 .filter(pk__in=session_ids(locked))
                 .order_by("pk")
             )

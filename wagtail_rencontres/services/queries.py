@@ -10,11 +10,18 @@ WHEN_CHOICES = ("upcoming", "ongoing", "past")
 
 
 def event_model():
-    return apps.get_model("wagtail_rencontres", "EventPage")
+    """The event page model the site uses (``WAGTAILRENCONTRES_EVENTPAGE_MODEL``)."""
+    return conf.page_model("EventPage")
 
 
 def cycle_model():
-    return apps.get_model("wagtail_rencontres", "CyclePage")
+    """The cycle page model the site uses (``WAGTAILRENCONTRES_CYCLEPAGE_MODEL``)."""
+    return conf.page_model("CyclePage")
+
+
+def agenda_model():
+    """The agenda page model the site uses (``WAGTAILRENCONTRES_AGENDAPAGE_MODEL``)."""
+    return conf.page_model("AgendaPage")
 
 
 def visible_events(locale=None):
@@ -90,7 +97,9 @@ def cycle_sessions(cycle):
     Sessions are matched by translation key, so a translated cycle lists the
     translations of its source's events.
     """
-    links = apps.get_model("wagtail_rencontres", "CycleSession").objects.filter(cycle=cycle)
+    links = apps.get_model("wagtail_rencontres_relations", "CycleSession").objects.filter(
+        cycle=cycle
+    )
     position = links.filter(event__translation_key=OuterRef("translation_key")).values(
         "sort_order"
     )[:1]

@@ -579,18 +579,19 @@ def anonymise_expired(now=None, days=None):
     """
     from django.db.models import Max, Q
 
-    from wagtail_rencontres.models import CyclePage, EventPage, Registration, RegistrationMail
+    from wagtail_rencontres.models import Registration, RegistrationMail
 
     now = now or timezone.now()
     days = conf.get_setting("REGISTRATION_RETENTION_DAYS") if days is None else days
     cutoff = now - dt.timedelta(days=days)
     ended_cycles = (
-        CyclePage.objects.annotate(last_end=Max("sessions__event__end"))
+        conf.page_model("CyclePage")
+        .objects.annotate(last_end=Max("sessions__event__end"))
         .filter(last_end__lt=cutoff)
         .values("pk")
     )
     expired = Registration.objects.filter(
-        Q(page_id__in=EventPage.objects.filter(end__lt=cutoff).values("pk"))
+        Q(page_id__in=conf.page_model("EventPage").objects.filter(end__lt=cutoff).values("pk"))
         | Q(page_id__in=ended_cycles),
         anonymised_at__isnull=True,
     )

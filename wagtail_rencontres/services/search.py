@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
+from wagtail_rencontres import conf
 from wagtail_rencontres.services import dates
 from wagtail_rencontres.services.search_text import fold, plain
 
@@ -147,7 +148,7 @@ def _year_bounds(year):
 
 def _page_queryset(model_name, filters, language_code):
     """Live, public pages of ``model_name`` in the locale, narrowed by themes and audiences."""
-    queryset = _model(model_name).objects.live().public()
+    queryset = conf.page_model(model_name).objects.live().public()
     locale_id = _locale_id(language_code)
     if locale_id is not None:
         queryset = queryset.filter(locale=locale_id)
@@ -186,7 +187,7 @@ def event_queryset(filters, language_code=None):
         # Cycle membership is edited on the cycle, so it is read fresh from the
         # database and passed to the backend as ids.
         event_ids = list(
-            _model("CycleSession")
+            apps.get_model("wagtail_rencontres_relations", "CycleSession")
             .objects.filter(cycle_id=filters.cycle)
             .values_list("event_id", flat=True)
         )

@@ -7,11 +7,13 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail_rencontres import conf
+
 
 def _models():
     return (
-        apps.get_model("wagtail_rencontres", "EventPage"),
-        apps.get_model("wagtail_rencontres", "EventSpeaker"),
+        conf.page_model("EventPage"),
+        apps.get_model("wagtail_rencontres_relations", "EventSpeaker"),
         apps.get_model("wagtail_rencontres", "EventTombstone"),
     )
 
