@@ -1,4 +1,5 @@
 import datetime as dt
+import os
 
 import pytest
 from wagtail.models import Locale, Page, Site
@@ -40,6 +41,10 @@ def french(db):
 
 
 DEMO_TODAY = dt.date(2026, 11, 25)
+
+# The host site's own tests need its apps (tests.hostsite.settings).
+if os.environ.get("DJANGO_SETTINGS_MODULE") != "tests.hostsite.settings":
+    collect_ignore_glob = ["hostsite/test_*.py"]
 
 
 def load_demo():

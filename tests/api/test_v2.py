@@ -4,6 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.sites import page_type_label, site_text
+
 pytestmark = pytest.mark.urls("tests.api.urls")
 
 
@@ -14,7 +16,7 @@ def test_v2_events_endpoint_matches_typed_api(client, programme_event):
     for key in ("uuid", "start", "end", "status", "programme", "registration", "partners"):
         assert v2[key] == typed[key]
     pages = json.loads(
-        client.get("/api/v2/pages/?type=wagtail_rencontres.EventPage&fields=*").content
+        client.get(f"/api/v2/pages/?type={page_type_label('EventPage')}&fields=*").content
     )
     assert pages["items"][0]["programme"] == typed["programme"]
 
@@ -26,7 +28,7 @@ def test_v2_events_filters_and_errors(client, make_event):
     assert [item["title"] for item in data["items"]] == ["Annulée"]
     response = client.get("/api/v2/events/?colour=red")
     assert response.status_code == 400
-    assert json.loads(response.content) == {"colour": ["Paramètre inconnu."]}
+    assert json.loads(response.content) == {"colour": [site_text("Paramètre inconnu.")]}
 
 
 def test_v2_listing_query_count_is_constant(client, programme_event):

@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.factories import AudienceFactory, SpeakerFactory, paris
+from tests.sites import site_text, url_prefix
+from wagtail_rencontres import conf
 from wagtail_rencontres.enums import AttendanceMode, EventStatus, RegistrationMode
-from wagtail_rencontres.models import EventPage
 
 pytestmark = pytest.mark.django_db
 
@@ -26,25 +27,27 @@ def errors_of(page):
 def test_event_is_created_below_the_agenda(agenda, make_event):
     event = make_event(title="Faire vivre les nouveaux contrats de ville en Grand Est")
     assert event.get_parent().specific == agenda
-    assert EventPage.objects.child_of(agenda).get().pk == event.pk
-    assert event.url == f"/fr/agenda/{event.slug}/"
+    assert conf.page_model("EventPage").objects.child_of(agenda).get().pk == event.pk
+    assert event.url == f"{url_prefix()}agenda/{event.slug}/"
 
 
 def test_event_can_only_be_created_in_an_agenda(site_root):
-    assert EventPage.can_create_at(site_root) is False
+    assert conf.page_model("EventPage").can_create_at(site_root) is False
 
 
 def test_end_before_start_is_refused_on_end(make_event):
     event = make_event()
     event.end = event.start - dt.timedelta(hours=1)
-    assert errors_of(event) == {"end": ["La fin doit être postérieure au début."]}
+    assert errors_of(event) == {"end": [site_text("La fin doit être postérieure au début.")]}
 
 
 def test_online_event_needs_a_link(make_event):
     event = make_event()
     event.attendance_mode = AttendanceMode.MIXED
     assert errors_of(event) == {
-        "online_url": ["Les événements en ligne et hybrides nécessitent un lien de connexion."]
+        "online_url": [
+            site_text("Les événements en ligne et hybrides nécessitent un lien de connexion.")
+        ]
     }
     event.online_url = "https://visio.example.org/salle"
     event.full_clean()

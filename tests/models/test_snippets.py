@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.factories import OrganisationFactory, SpeakerFactory, ThemeFactory, VenueFactory
+from tests.sites import site_text
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def test_venue_refuses_latitude_out_of_range():
     with pytest.raises(ValidationError) as info:
         venue.full_clean()
     assert info.value.message_dict == {
-        "latitude": ["La latitude doit être comprise entre -90 et 90."]
+        "latitude": [site_text("La latitude doit être comprise entre -90 et 90.")]
     }
 
 

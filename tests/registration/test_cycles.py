@@ -17,6 +17,8 @@ from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
 from tests.registration.conftest import FUTURE_DAY, person
+from tests.sites import site_text
+from wagtail_rencontres import conf
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus
 from wagtail_rencontres.models import Registration
 from wagtail_rencontres.services import capacity
@@ -179,7 +181,7 @@ def test_confirmation_mail_carries_every_published_public_session(
     assert "Séance 1" in body
     assert "Séance brouillon" not in body
     assert "Séance privée" not in body
-    assert message.subject == f"Inscription confirmée : {cycle.title}"
+    assert message.subject == site_text(f"Inscription confirmée : {cycle.title}")
 
 
 def test_waitlisted_cycle_mail_has_no_ics(
@@ -455,10 +457,9 @@ def test_event_listing_counts_cycle_registrants(client, manager, cycle, sessions
 
 
 def test_registration_open_filter_counts_cycle_registrants(cycle, sessions):
-    from wagtail_rencontres.models import EventPage
     from wagtail_rencontres.services import queries
 
-    first = EventPage.objects.filter(pk=sessions[0].pk)
+    first = conf.page_model("EventPage").objects.filter(pk=sessions[0].pk)
     first.update(registration_waitlist=False)
     register_to(cycle, 1)
     assert queries.filter_registration_open(first, True).count() == 1

@@ -5,6 +5,7 @@ from django.test import Client
 from django.utils.html import escape
 
 from tests.registration.conftest import person
+from tests.sites import site_text
 from wagtail_rencontres.enums import RegistrationStatus
 from wagtail_rencontres.models import Registration
 from wagtail_rencontres.services import registration as service
@@ -77,7 +78,7 @@ def test_closed_form_says_why(client, open_event):
     assert response.context["registration_form"] is None
     assert response.context["registration"]["closed_reason"] == "full"
     message = response.context["registration"]["closed_message"]
-    assert message == "L'événement est complet."
+    assert message == site_text("L'événement est complet.")
     assert escape(message) in response.content.decode()
     assert form_post(client, event, 2).status_code == 409
 

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 
 from tests.registration.conftest import FUTURE_DAY, person
+from tests.sites import other_language
 from wagtail_rencontres.enums import EventStatus, MailStatus, RegistrationStatus
 from wagtail_rencontres.models import Registration, RegistrationMail, consent_version
 from wagtail_rencontres.services import capacity
@@ -297,7 +298,7 @@ def test_translations_share_one_capacity(open_event, register):
     from wagtail.models import Locale
 
     event = open_event(registration_capacity=1)
-    locale, _created = Locale.objects.get_or_create(language_code="en")
+    locale, _created = Locale.objects.get_or_create(language_code=other_language())
     english = event.copy_for_translation(locale, copy_parents=True)
     english.save_revision().publish()
     english = type(event).objects.get(pk=english.pk)

@@ -4,6 +4,7 @@ import pytest
 from django.test import override_settings
 
 from tests.search.test_search import DEAD_BACKEND
+from tests.sites import site_text
 
 pytestmark = pytest.mark.urls("tests.search.urls")
 
@@ -59,12 +60,12 @@ def test_search_rejects_bad_parameters_with_field_keyed_errors(client, db):
     )
     assert response.status_code == 400
     assert response.json() == {
-        "colour": ["Paramètre inconnu."],
-        "q": ["Ce paramètre est obligatoire."],
-        "type": ["Type inconnu : planet. Choisissez parmi event, cycle, speaker."],
-        "status": ["Statut inconnu : late."],
-        "year": ["Saisissez un nombre entier."],
-        "limit": ["Saisissez un nombre entre 1 et 50."],
+        "colour": [site_text("Paramètre inconnu.")],
+        "q": [site_text("Ce paramètre est obligatoire.")],
+        "type": [site_text("Type inconnu : planet. Choisissez parmi event, cycle, speaker.")],
+        "status": [site_text("Statut inconnu : late.")],
+        "year": [site_text("Saisissez un nombre entier.")],
+        "limit": [site_text("Saisissez un nombre entre 1 et 50.")],
     }
 
 
@@ -89,6 +90,9 @@ def test_a_down_search_engine_answers_503(client, db, path):
     assert response.status_code == 503
     assert response.json() == {
         "detail": [
-            "Le service de recherche est indisponible pour le moment. Merci de réessayer plus tard."
+            site_text(
+                "Le service de recherche est indisponible pour le moment. "
+                "Merci de réessayer plus tard."
+            )
         ]
     }

@@ -3,10 +3,11 @@
 from django.test import override_settings
 
 from tests.search.test_search import DEAD_BACKEND
+from tests.sites import url_prefix
 
 
 def test_search_page_lists_results_and_facets(client, catalogue):
-    response = client.get("/fr/search/", {"q": "politique ville", "theme": "egalite"})
+    response = client.get(f"{url_prefix()}search/", {"q": "politique ville", "theme": "egalite"})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Égalité femmes-hommes dans les espaces publics</a>" in html

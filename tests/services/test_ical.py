@@ -4,6 +4,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.factories import VenueFactory, paris
+from tests.sites import site_text
 
 pytestmark = pytest.mark.urls("tests.api.urls")
 
@@ -60,7 +61,8 @@ def test_restricted_sessions_never_leak_into_ics(client, programme_event):
     event, _public, _secret = programme_event()
     [vevent] = parse(client.get(f"/rencontres/ics/events/{event.pk}.ics")).walk("VEVENT")
     description = str(vevent["DESCRIPTION"])
-    assert "14:00–15:00 Atelier des élus (réservé à Élus)" in description.splitlines()
+    reserved = site_text("réservé à Élus")
+    assert f"14:00–15:00 Atelier des élus ({reserved})" in description.splitlines()
     assert "Salle secrète" not in description
     assert "confidentiel" not in description
     assert "Secret" not in description
