@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The suites that run on the host test site (tests/hostsite: custom image model,
+# its own page classes, TIME_ZONE UTC, English first) as well as on the default
+# settings.
+HOSTSITE_SUITES=(
+    tests/hostsite
+    tests/models
+    tests/api
+    tests/services
+    tests/registration
+    tests/search
+    tests/pages/test_admin_times.py
+)

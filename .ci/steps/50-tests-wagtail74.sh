@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole suite on Wagtail 7.4 LTS (SQLite), in a virtualenv of its own so
+# that the main one stays on Wagtail 8.0. The browser checks run too.
+set -euo pipefail
+python="${PYTHON:-python3.11}"
+command -v "$python" >/dev/null 2>&1 || python=python3
+if [ ! -x .venv74/bin/python ]; then
+    "$python" -m venv .venv74
+fi
+.venv74/bin/python -m pip install --quiet --upgrade pip
+.venv74/bin/python -m pip install --quiet -e ".[testing]" "wagtail>=7.4,<7.5"
+echo "::: Wagtail $(.venv74/bin/python -c 'import wagtail; print(wagtail.__version__)') on SQLite"
+.venv74/bin/python -m pytest -p no:cacheprovider
