@@ -113,7 +113,7 @@ def test_template_blocks_filled_by_page_templates_are_in_the_base_template_contr
         for block in re.findall(r"{%\s*block\s+(\w+)\s*%}", template.read_text(encoding="utf-8"))
     }
 
-    assert contract == {"content", "extra_head", "title"}
+    assert contract == {"content", "extra_css", "extra_head", "title"}
     assert filled - contract == set()
 
 
