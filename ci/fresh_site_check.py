@@ -12,7 +12,9 @@ For each Wagtail version asked for, in its own throwaway virtualenv:
    programme and a speaker through the ORM;
 5. serve the site with ``runserver``, fetch every ``curl`` URL of the
    tutorial (Wagtail API v2 and the typed API), check that the typed API
-   (``/api/rencontres/events``) serves the event, and fetch its page.
+   (``/api/rencontres/events``) serves the event, and fetch its page, which
+   must extend the site's ``base.html`` and carry the event's JSON-LD and
+   calendar ``<link>`` once in its ``<head>``.
 
 Usage::
 
@@ -247,6 +249,11 @@ def check_one(label, wagtail_spec, wheel, workdir, python, timings):
         # The site's own base template wraps the page (WAGTAILRENCONTRES_BASE_TEMPLATE).
         if f"css/{PROJECT}.css" not in html:
             raise CheckFailed(f"{page_url} does not extend the site's base.html")
+        # That base.html has no extra_head block: the metadata comes through extra_css.
+        head = html.split("</head>", 1)[0]
+        for marker in ('type="application/ld+json"', 'rel="alternate" type="text/calendar"'):
+            if head.count(marker) != 1:
+                raise CheckFailed(f"{page_url} has {head.count(marker)} {marker} in its <head>")
     finally:
         server.terminate()
         server.wait(timeout=30)
