@@ -5,13 +5,16 @@ For each Wagtail version asked for, in its own throwaway virtualenv:
 1. install that Wagtail (and Django 5.2), run ``wagtail start mysite``;
 2. install the wheel of this package (built once with ``python -m build``);
 3. append to the new site's ``settings/base.py`` and ``urls.py`` exactly the
-   snippet sections that the tutorial includes (``docs/snippets/*.py``), after
-   checking that both tutorials (English and French) include them;
+   code blocks that the tutorial shows for them (fenced blocks titled
+   ``mysite/settings/base.py`` and ``mysite/urls.py``, in order), after
+   checking that both tutorials (English and French) show the same ones;
 4. migrate, create an agenda below the site root and a published event with a
    programme and a speaker through the ORM;
-5. serve the site with ``runserver`` and fetch the event through the API: the
-   typed API (``/api/rencontres/events``) when the wheel ships
-   ``wagtail_rencontres.api``, Wagtail API v2 otherwise; and fetch its page.
+5. serve the site with ``runserver``, fetch every ``curl`` URL of the
+   tutorial (Wagtail API v2 and the typed API), check that the typed API
+   (``/api/rencontres/events``) serves the event, and fetch its page, which
+   must extend the site's ``base.html`` and carry the event's JSON-LD and
+   calendar ``<link>`` once in its ``<head>``.
 
 Usage::
 
@@ -43,12 +46,9 @@ CREATE_EVENT = Path(__file__).resolve().parent / "fresh_site" / "create_event.py
 PROJECT = "mysite"
 EVENT_TITLE = "Journée d'étude : habiter les quartiers"
 
-# (snippet file, section, file of the new site it is appended to)
-SNIPPETS = [
-    ("snippets/settings.py", "settings", f"{PROJECT}/settings/base.py"),
-    ("snippets/urls.py", "api-v2", f"{PROJECT}/urls.py"),
-]
-TYPED_API_SNIPPET = ("snippets/urls.py", "typed-api", f"{PROJECT}/urls.py")
+# Files of the new site that the tutorial's titled code blocks are appended to.
+TARGETS = (f"{PROJECT}/settings/base.py", f"{PROJECT}/urls.py")
+TUTORIAL_HOST = "http://127.0.0.1:8000"
 
 
 class CheckFailed(Exception):
@@ -79,34 +79,53 @@ def run(cmd, *, cwd=None, env=None, stdin=None, timeout=900):
     return result.stdout
 
 
-def snippet_section(relative_path, section):
-    """The lines of a ``--8<-- [start:x]`` … ``[end:x]`` section, as pymdownx.snippets cuts them."""
-    lines = (DOCS / relative_path).read_text(encoding="utf-8").splitlines()
-    start = re.compile(rf"--8<--\s*\[start:{re.escape(section)}\]")
-    end = re.compile(rf"--8<--\s*\[end:{re.escape(section)}\]")
-    marker = re.compile(r"--8<--\s*\[(start|end):[\w-]+\]")
-    inside, kept = False, []
-    for line in lines:
-        if start.search(line):
-            inside = True
-        elif end.search(line):
-            return "\n".join(kept) + "\n"
-        elif inside and not marker.search(line):
-            kept.append(line)
-    raise CheckFailed(f"section {section!r} not found in docs/{relative_path}")
+FENCE = re.compile(
+    r"^```(?P<lang>\w+)(?P<info>[^\n]*)\n(?P<code>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL
+)
+TITLE = re.compile(r'\btitle="(?P<title>[^"]+)"')
 
 
-def check_tutorials_include(snippets):
-    """Fail when a tutorial does not show users a snippet the check applies."""
-    for tutorial in TUTORIALS:
-        text = tutorial.read_text(encoding="utf-8")
-        for relative_path, section, _target in snippets:
-            include = f'--8<-- "{relative_path}:{section}"'
-            if include not in text:
-                raise CheckFailed(
-                    f"{tutorial.relative_to(ROOT)} does not include {include}: the tutorial and "
-                    "the fresh-site check would drift apart"
-                )
+def titled_blocks(markdown, titles=TARGETS):
+    """``(title, code)`` of the fenced blocks titled as one of ``titles``, in order.
+
+    The tutorial shows what to append to a file in a fenced block whose info
+    string is ``python title="mysite/urls.py"``: MkDocs Material prints the
+    title above the code and GitHub ignores it, so both show the code itself.
+    """
+    blocks = []
+    for match in FENCE.finditer(markdown):
+        title = TITLE.search(match.group("info"))
+        if title and title.group("title") in titles:
+            blocks.append((title.group("title"), match.group("code")))
+    return blocks
+
+
+def tutorial_blocks():
+    """The code blocks the tutorials tell users to append; both tutorials must agree."""
+    found = {
+        tutorial: titled_blocks(tutorial.read_text(encoding="utf-8")) for tutorial in TUTORIALS
+    }
+    english = found[TUTORIALS[0]]
+    if {title for title, _code in english} != set(TARGETS):
+        raise CheckFailed(
+            f"{TUTORIALS[0].relative_to(ROOT)} shows no code block titled one of {TARGETS}"
+        )
+    for tutorial, blocks in found.items():
+        if blocks != english:
+            raise CheckFailed(
+                f"{tutorial.relative_to(ROOT)} and {TUTORIALS[0].relative_to(ROOT)} show "
+                "different settings or URL code: the tutorials would drift apart"
+            )
+    return english
+
+
+def tutorial_urls():
+    """The local URLs that the tutorial's ``curl`` commands fetch, without the host."""
+    text = TUTORIALS[0].read_text(encoding="utf-8")
+    urls = re.findall(rf'curl "{re.escape(TUTORIAL_HOST)}(/[^"]*)"', text)
+    if not urls:
+        raise CheckFailed(f"{TUTORIALS[0].relative_to(ROOT)} has no curl command")
+    return urls
 
 
 def build_wheel(python, outdir):
@@ -175,26 +194,10 @@ def check_one(label, wagtail_spec, wheel, workdir, python, timings):
     if still != installed.strip():
         raise CheckFailed(f"installing the wheel changed Wagtail {installed.strip()} to {still}")
 
-    has_typed_api = (
-        subprocess.run(  # noqa: S603
-            [
-                bin_dir / "python",
-                "-c",
-                "import importlib.util, sys; "
-                "sys.exit(0 if importlib.util.find_spec('wagtail_rencontres.api') else 1)",
-            ],
-            cwd=workdir,
-            env=env,
-            check=False,
-        ).returncode
-        == 0
-    )
-    snippets = SNIPPETS + ([TYPED_API_SNIPPET] if has_typed_api else [])
-    check_tutorials_include(snippets)
-    for relative_path, section, target in snippets:
-        with (site / target).open("a", encoding="utf-8") as handle:
-            handle.write(f"\n\n# Added as docs/{relative_path} ({section}) says.\n")
-            handle.write(snippet_section(relative_path, section))
+    for title, code in tutorial_blocks():
+        with (site / title).open("a", encoding="utf-8") as handle:
+            handle.write("\n\n# Added as the tutorial says (docs/tutorial/index.md).\n")
+            handle.write(code)
 
     manage = [bin_dir / "python", "manage.py"]
     step("migrate", lambda: run([*manage, "migrate", "--no-input"], cwd=site, env=env))
@@ -225,14 +228,13 @@ def check_one(label, wagtail_spec, wheel, workdir, python, timings):
     )
     try:
         step("runserver", lambda: wait_for_server(base_url, server))
-        if has_typed_api:
-            api_url = f"{base_url}/api/rencontres/events"
-            status, body = step("GET typed API", lambda: fetch(api_url))
-            items = json.loads(body)["results"]
-        else:
-            api_url = f"{base_url}/api/v2/pages/?type=wagtail_rencontres.EventPage&fields=*"
-            status, body = step("GET API v2", lambda: fetch(api_url))
-            items = json.loads(body)["items"]
+        for path in tutorial_urls():
+            status, _body = step(f"GET {path}", lambda path=path: fetch(base_url + path))
+            if status != 200:
+                raise CheckFailed(f"{path}, fetched by the tutorial, answered {status}")
+        api_url = f"{base_url}/api/rencontres/events"
+        status, body = step("GET typed API", lambda: fetch(api_url))
+        items = json.loads(body)["results"]
         log(f"{label}: {api_url} -> {status}")
         titles = [item.get("title") for item in items]
         if status != 200 or titles != [EVENT_TITLE]:
@@ -247,6 +249,11 @@ def check_one(label, wagtail_spec, wheel, workdir, python, timings):
         # The site's own base template wraps the page (WAGTAILRENCONTRES_BASE_TEMPLATE).
         if f"css/{PROJECT}.css" not in html:
             raise CheckFailed(f"{page_url} does not extend the site's base.html")
+        # That base.html has no extra_head block: the metadata comes through extra_css.
+        head = html.split("</head>", 1)[0]
+        for marker in ('type="application/ld+json"', 'rel="alternate" type="text/calendar"'):
+            if head.count(marker) != 1:
+                raise CheckFailed(f"{page_url} has {head.count(marker)} {marker} in its <head>")
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -272,6 +279,8 @@ def main(argv=None):
     base = Path(tempfile.mkdtemp(prefix="fresh-site-"))
     began = time.monotonic()
     try:
+        tutorial_blocks()  # fail at once, before any build, when the tutorials drift apart
+        tutorial_urls()
         wheel = args.wheel
         if wheel is None:
             build_began = time.monotonic()

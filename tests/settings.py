@@ -93,7 +93,8 @@ ROOT_URLCONF = "example_site.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "example_site" / "templates"],
+        # tests/templates: base templates shaped like those of host sites.
+        "DIRS": [BASE_DIR / "example_site" / "templates", BASE_DIR / "tests" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

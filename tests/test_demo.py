@@ -1,8 +1,13 @@
 import datetime as dt
+import importlib
+import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import Site
 
+from example_site.demo.demo_content import DEMO_HOSTNAME, DEMO_PORT
 from wagtail_rencontres.enums import PartnerRole, RegistrationMode
 from wagtail_rencontres.models import (
     CyclePage,
@@ -125,3 +130,38 @@ def test_demo_programme_to_come(demo):
     event = EventPage.objects.get(slug="pre-et-cites-educatives")
     assert event.programme_to_come is True
     assert event.programme_days() == []
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_run_script_readme_and_dev_settings_serve_the_demo_at_one_address(monkeypatch):
+    """scripts/run-example-site.sh serves, README announces, the admin links to one address."""
+    script = (ROOT / "scripts" / "run-example-site.sh").read_text(encoding="utf-8")
+    host = re.search(r'^host="\$\{HOST:-([^}]+)\}"$', script, re.MULTILINE).group(1)
+    port = re.search(r'^port="\$\{PORT:-([^}]+)\}"$', script, re.MULTILINE).group(1)
+    monkeypatch.delenv("WAGTAILADMIN_BASE_URL", raising=False)
+    base = importlib.reload(importlib.import_module("example_site.settings.base"))
+    dev = importlib.reload(importlib.import_module("example_site.settings.dev"))
+
+    assert (host, int(port)) == (DEMO_HOSTNAME, DEMO_PORT) == ("127.0.0.1", 8000)
+    assert base.WAGTAILADMIN_BASE_URL == dev.WAGTAILADMIN_BASE_URL == "http://127.0.0.1:8000"
+    assert "<http://127.0.0.1:8000/>" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert DEMO_HOSTNAME in dev.ALLOWED_HOSTS
+
+
+def test_demo_site_record_is_where_the_demo_is_served(demo):
+    site = Site.objects.get(is_default_site=True)
+
+    assert (site.hostname, site.port, site.root_url) == (
+        "127.0.0.1",
+        8000,
+        "http://127.0.0.1:8000",
+    )
+    assert Site.objects.count() == 1
+
+
+def test_demo_absolute_links_lead_to_the_served_demo(demo):
+    event = EventPage.objects.live().get(slug="pre-et-cites-educatives", locale__language_code="fr")
+
+    assert event.get_full_url() == "http://127.0.0.1:8000/fr/agenda/pre-et-cites-educatives/"

@@ -113,7 +113,7 @@ def test_template_blocks_filled_by_page_templates_are_in_the_base_template_contr
         for block in re.findall(r"{%\s*block\s+(\w+)\s*%}", template.read_text(encoding="utf-8"))
     }
 
-    assert contract == {"content", "extra_head", "title"}
+    assert contract == {"content", "extra_css", "extra_head", "title"}
     assert filled - contract == set()
 
 
@@ -125,20 +125,43 @@ def load_fresh_site_check():
     return module
 
 
-def test_both_tutorials_include_the_snippets_the_fresh_site_check_applies():
+def test_both_tutorials_show_the_code_blocks_the_fresh_site_check_applies():
     check = load_fresh_site_check()
 
-    check.check_tutorials_include(check.SNIPPETS)  # raises CheckFailed on drift
+    blocks = check.tutorial_blocks()  # raises CheckFailed when the tutorials drift apart
+
+    assert [title for title, _code in blocks] == [
+        "mysite/settings/base.py",
+        "mysite/urls.py",
+        "mysite/urls.py",
+    ]
 
 
-def test_settings_snippet_extends_the_installed_apps_of_a_wagtail_start_site():
+def test_titled_blocks_reads_the_title_of_a_fence_and_ignores_others():
     check = load_fresh_site_check()
+    markdown = (
+        "Text\n\n```sh\npip install x\n```\n\n"
+        '```python title="mysite/urls.py"\nA = 1\n```\n\n'
+        '```python title="other.py"\nB = 2\n```\n'
+    )
+
+    assert check.titled_blocks(markdown) == [("mysite/urls.py", "A = 1\n")]
+
+
+def tutorial_code(title):
+    check = load_fresh_site_check()
+    return [code for block_title, code in check.tutorial_blocks() if block_title == title]
+
+
+def test_settings_block_extends_the_installed_apps_of_a_wagtail_start_site():
     namespace = {"INSTALLED_APPS": ["home", "search", "wagtail", "django.contrib.admin"]}
 
-    exec(check.snippet_section("snippets/settings.py", "settings"), namespace)  # noqa: S102
+    (source,) = tutorial_code("mysite/settings/base.py")
+    exec(source, namespace)  # noqa: S102
 
     assert namespace["INSTALLED_APPS"][4:] == [
         "wagtail_rencontres",
+        "wagtail_rencontres.relations",
         "django_tasks",
         "wagtail.api.v2",
         "rest_framework",
@@ -150,13 +173,29 @@ def test_settings_snippet_extends_the_installed_apps_of_a_wagtail_start_site():
     )
 
 
-def test_url_snippets_are_python_that_prepends_to_urlpatterns():
-    check = load_fresh_site_check()
+def test_url_blocks_prepend_the_api_and_feeds_to_a_wagtail_start_urlconf():
+    """Run the blocks after a urls.py shaped like the one of ``wagtail start``."""
+    from django.urls import include, path
 
-    for section in ("api-v2", "typed-api"):
-        source = check.snippet_section("snippets/urls.py", section)
-        compile(source, f"snippets/urls.py:{section}", "exec")
-        assert source.rstrip().endswith("] + urlpatterns")
+    catch_all = path("", lambda request: None, name="wagtail_serve")
+    namespace = {"include": include, "path": path, "urlpatterns": [catch_all]}
+
+    for source in tutorial_code("mysite/urls.py"):
+        exec(source, namespace)  # noqa: S102
+
+    routes = [str(pattern.pattern) for pattern in namespace["urlpatterns"]]
+    assert routes == ["api/rencontres/", "rencontres/", "api/v2/", ""]
+
+
+def test_no_doc_includes_a_snippet_that_github_would_not_render():
+    """``--8<--`` includes show as a bare line on GitHub: docs write code inline."""
+    includes = [
+        str(page.relative_to(DOCS))
+        for page in sorted(DOCS.rglob("*.md"))
+        if "--8<--" in page.read_text(encoding="utf-8")
+    ]
+
+    assert includes == []
 
 
 def bold_labels(tutorial):

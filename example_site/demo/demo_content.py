@@ -49,6 +49,9 @@ from wagtail_rencontres.models import (
 from wagtail_rencontres.services.dates import make_local
 
 PARIS = "Europe/Paris"
+# Where scripts/run-example-site.sh serves the demo (the README's address).
+DEMO_HOSTNAME = "127.0.0.1"
+DEMO_PORT = 8000
 NAMESPACE = uuid.UUID("5b0f3f0e-8d3c-4c44-9a57-2f7b1b1f0c11")
 
 
@@ -247,9 +250,13 @@ MINIMAL_PDF = (
 class DemoLoader:
     """Creates or updates the demo site. Safe to run any number of times."""
 
-    def __init__(self, today=None, stdout=None):
+    def __init__(self, today=None, stdout=None, hostname=DEMO_HOSTNAME, port=DEMO_PORT):
         self.today = today or timezone.localdate()
         self.stdout = stdout
+        # The default Site answers where the demo is served, so the absolute
+        # links of mails, ICS files and the API lead back to it.
+        self.hostname = hostname
+        self.port = port
         self.locale = Locale.get_default()
 
     def log(self, message):
@@ -447,19 +454,20 @@ class DemoLoader:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=self.hostname,
+                port=self.port,
                 root_page=home,
                 is_default_site=True,
                 site_name="Rencontres",
             )
-        elif site.root_page_id != home.pk:
-            old_root = site.root_page
-            site.root_page = home
-            site.site_name = "Rencontres"
-            site.save()
-            if old_root.specific_class is Page and old_root.depth == 2:
-                old_root.delete()
+            return home
+        old_root = site.root_page if site.root_page_id != home.pk else None
+        site.hostname, site.port = self.hostname, self.port
+        site.root_page = home
+        site.site_name = "Rencontres"
+        site.save()
+        if old_root is not None and old_root.specific_class is Page and old_root.depth == 2:
+            old_root.delete()
         return home
 
     def child_page(self, parent, model, slug, **fields):

@@ -7,11 +7,13 @@ the API's own status codes.
 
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
+from wagtail.documents import urls as wagtaildocs_urls
 
 import wagtail_rencontres.api
 from example_site.urls import api_v2
 
 urlpatterns = [
+    path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2.urls),
     path("api/rencontres/", wagtail_rencontres.api.urls),
     path("rencontres/", include("wagtail_rencontres.urls")),

@@ -4,7 +4,8 @@ A site mounts it with one line in ``urls.py``::
 
     path("api/rencontres/", include(wagtail_rencontres.api.urls)),
 
-The OpenAPI document is at ``openapi.json`` and the interactive docs at
+Every path answers with or without a trailing slash (``events``,
+``events/``). The OpenAPI document is at ``openapi.json`` and the interactive docs at
 ``docs`` below that prefix; their assets come from django-ninja's static
 files (add ``"ninja"`` to ``INSTALLED_APPS``), never from a CDN.
 
@@ -34,14 +35,18 @@ def _optional_routers():
 
 
 def build_api(urls_namespace="wagtail_rencontres_api"):
-    """A new NinjaAPI with every router of the package."""
-    from ninja import NinjaAPI
+    """A new NinjaAPI with every router of the package.
+
+    Every path also answers with a trailing slash (``events`` and ``events/``),
+    served directly; the OpenAPI document lists the paths without it.
+    """
     from ninja.errors import ValidationError
 
     from wagtail_rencontres.api import http
+    from wagtail_rencontres.api.ninja_api import RencontresAPI
     from wagtail_rencontres.api.routers import build_router
 
-    api = NinjaAPI(
+    api = RencontresAPI(
         title=str(_("Rencontres API")),
         version="1.0.0",
         description=str(
