@@ -129,6 +129,14 @@ def test_overseas_event_on_a_paris_site_keeps_its_own_wall_clock(
         2025, 11, 6, 23, 59
     )
 
+    # Shown in its own time on the site, whatever the server's zone.
+    event.save_revision().publish()
+    data = admin_client.get(f"/api/rencontres/events/{event.pk}").json()
+    assert (data["start"], data["timezone"]) == ("2025-11-13T08:30:00+04:00", "Indian/Reunion")
+    response = admin_client.get(f"/rencontres/ics/events/{event.pk}.ics")
+    ics = b"".join(response.streaming_content).decode()
+    assert "DTSTART;TZID=Indian/Reunion:20251113T083000" in ics
+
 
 @pytest.mark.parametrize("server_zone", SERVER_ZONES)
 @pytest.mark.parametrize(
