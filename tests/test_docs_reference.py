@@ -223,3 +223,72 @@ def test_the_tutorials_name_admin_labels_as_the_admin_shows_them():
 
     assert bold_labels("index.md") - english == {"Add speaker", "Add venue"}
     assert bold_labels("fr.md") - french == set()
+
+
+SIGNALS_DOC = Path(__file__).resolve().parent.parent / "docs" / "reference" / "signals-and-hooks.md"
+
+
+def documented_rows(heading, columns):
+    """Rows of the Markdown table under ``heading``: the first ``columns`` cells, unquoted."""
+    markdown = SIGNALS_DOC.read_text(encoding="utf-8")
+    section = markdown.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    rows = set()
+    for line in section.splitlines():
+        cells = [cell.strip().strip("`") for cell in line.strip().strip("|").split("|")]
+        if line.startswith("|") and len(cells) > columns and not set(cells[0]) <= {"-", " "}:
+            rows.add(tuple(cells[:columns]))
+    return rows - {("Hook", "Function"), ("Signal", "Sender", "Receiver")}
+
+
+def test_the_hooks_reference_lists_every_hook_the_package_registers():
+    from wagtail import hooks
+
+    hooks.search_for_hooks()
+    registered = {
+        (name, fn.__name__)
+        for name, entries in hooks._hooks.items()
+        for fn, _order in entries
+        if fn.__module__.startswith("wagtail_rencontres")
+    }
+    assert registered == documented_rows("Wagtail hooks registered by the package", 2)
+
+
+def sender_name(sender_id):
+    from django.apps import apps
+    from wagtail.models import Page
+
+    if sender_id == id(None):
+        return "any page"
+    if sender_id == id(conf.page_model("EventPage")):
+        return "event page"
+    for model in [*apps.get_models(), Page]:
+        if id(model) == sender_id:
+            return model.__name__
+    return f"unknown sender {sender_id}"
+
+
+def test_the_signals_reference_lists_every_receiver_the_package_connects():
+    import weakref
+
+    from django.db.models import signals as model_signals
+    from wagtail import signals as wagtail_signals
+
+    signals = {
+        "post_save": model_signals.post_save,
+        "post_delete": model_signals.post_delete,
+        "pre_save": model_signals.pre_save,
+        "pre_delete": model_signals.pre_delete,
+        "m2m_changed": model_signals.m2m_changed,
+        "page_published": wagtail_signals.page_published,
+        "page_unpublished": wagtail_signals.page_unpublished,
+    }
+    connected = set()
+    for signal_name, signal in signals.items():
+        for entry in signal.receivers:
+            (_receiver_key, sender_id), reference = entry[0], entry[1]
+            receiver = reference() if isinstance(reference, weakref.ReferenceType) else reference
+            module = getattr(receiver, "__module__", "") or ""
+            if module.startswith("wagtail_rencontres."):
+                path = f"{module.removeprefix('wagtail_rencontres.')}.{receiver.__name__}"
+                connected.add((signal_name, sender_name(sender_id), path))
+    assert connected == documented_rows("Signal receivers connected by the package", 3)
