@@ -30,7 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from wagtail_rencontres import conf
-from wagtail_rencontres.admin_forms import EventPageForm
+from wagtail_rencontres.admin_forms import CyclePageForm, EventPageForm
 from wagtail_rencontres.blocks import (
     BodyBlock,
     DocumentsBlock,
@@ -808,6 +808,8 @@ class CyclePageMixin(RegistrationPageMixin, models.Model):
         FieldPanel("funding_statement"),
         FieldPanel("documents"),
     ]
+
+    base_form_class = CyclePageForm
 
     search_fields = [
         index.SearchField("subtitle", boost=1.5),
