@@ -296,12 +296,19 @@ def localize(pages):
     ]
     # Source organisations already hold their prefetched logo: only translations are read.
     prefetch_related_objects(organisations, Prefetch("logo", queryset=image_queryset()))
+    for page in pages:
+        page.__dict__[LOCALIZED] = True
     return pages
+
+
+# Set on pages that :func:`localize` prepared (the page's own cached ``localized_*``
+# properties, computed by a template for instance, lack the logos and locales read here).
+LOCALIZED = "_rencontres_localized"
 
 
 def _ensure_localized(page):
     # Lists localise all their pages in one batch first; a page on its own does it here.
-    if "localized_partners" not in page.__dict__:
+    if not page.__dict__.get(LOCALIZED):
         localize([page])
 
 
