@@ -1,11 +1,13 @@
-"""Admin page forms: times are typed in the page's own timezone (event or cycle)."""
+"""Admin page forms of events and cycles: times are typed in the page's own timezone,
+themes and audiences picked in the page's locale."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from wagtail_rencontres.enums import PartnerRole
-from wagtail_rencontres.services import dates
+from wagtail_rencontres.services import dates, i18n
 
 #: Datetime fields an editor types, on event and cycle pages (those a page lacks are skipped).
 LOCAL_DATETIME_FIELDS = (
@@ -17,7 +19,36 @@ LOCAL_DATETIME_FIELDS = (
 )
 
 
-class LocalTimePageForm(WagtailAdminPageForm):
+class LocaleTermsForm(WagtailAdminPageForm):
+    """Offer the themes and audiences of the page's locale only.
+
+    Translations share their source's terms (wagtail-localize synchronises them),
+    so the source page is where editors pick them, among its own locale's terms.
+    Terms already chosen in another locale show as their translation when there is
+    one, and stay offered otherwise, so that saving never drops them silently.
+    """
+
+    locale_term_fields = ("themes", "audiences")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id
+        if locale_id is None:
+            return
+        for name in self.locale_term_fields:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            others = []
+            if self.instance.pk:
+                shown = i18n.localized_many(getattr(self.instance, name).all(), locale_id)
+                others = [term.pk for term in shown if term.locale_id != locale_id]
+                if not self.is_bound:
+                    self.initial[name] = [term.pk for term in shown]
+            field.queryset = field.queryset.filter(Q(locale_id=locale_id) | Q(pk__in=others))
+
+
+class LocalTimePageForm(LocaleTermsForm):
     """Show and read a page's datetimes as wall-clock time in its own ``timezone``.
 
     Used by event and cycle pages. Without it, typed times would be read in the

@@ -45,8 +45,10 @@ class RegistrationForm(BaseForm):
         errors = []
         audience = cleaned.get("audience")
         for session in sessions:
-            allowed = getattr(session, "restricted_ids", set())
-            if session.restricted and (audience is None or audience.pk not in allowed):
+            # By translation key: a translated event's sessions keep the source's audiences.
+            if session.restricted and (
+                audience is None or audience.translation_key not in session.restricted_keys
+            ):
                 errors.append(
                     forms.ValidationError(
                         _("“%(title)s” is restricted to: %(audiences)s."),

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from wagtail_rencontres import conf
@@ -13,9 +14,33 @@ from wagtail_rencontres.models import (
     Theme,
     Venue,
 )
+from wagtail_rencontres.widgets import SnippetChooser
 
 
-class SpeakerViewSet(SnippetViewSet):
+class ChooserViewSet(SnippetChooserViewSet):
+    """The snippet chooser modal and widget, labelled in each request's language.
+
+    Wagtail's ``ChooserViewSet`` translates these labels with ``gettext`` when its
+    module is imported (during the first request), so every later request showed
+    that request's language: "Choisir" over "event format" in the English admin.
+    The messages are Wagtail's own; its catalogue translates them.
+    """
+
+    base_widget_class = SnippetChooser
+    choose_one_text = _("Choose")
+    choose_another_text = _("Choose another")
+    edit_item_text = _("Edit")
+    search_tab_label = _("Search")
+    create_action_label = _("Create")
+
+
+class RencontresSnippetViewSet(SnippetViewSet):
+    """A snippet viewset whose chooser follows the editor's language."""
+
+    chooser_viewset_class = ChooserViewSet
+
+
+class SpeakerViewSet(RencontresSnippetViewSet):
     model = Speaker
     icon = "user"
     menu_label = _("Speakers")
@@ -33,7 +58,7 @@ class SpeakerViewSet(SnippetViewSet):
         return Speaker.objects.select_related("organisation", "locale")
 
 
-class VenueViewSet(SnippetViewSet):
+class VenueViewSet(RencontresSnippetViewSet):
     model = Venue
     icon = "site"
     menu_label = _("Venues")
@@ -42,7 +67,7 @@ class VenueViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(RencontresSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
@@ -51,7 +76,7 @@ class OrganisationViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class TaxonomyViewSet(SnippetViewSet):
+class TaxonomyViewSet(RencontresSnippetViewSet):
     icon = "tag"
     list_display = ["name", "slug", "locale"]
     list_filter = ["locale"]

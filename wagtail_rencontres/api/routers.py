@@ -223,7 +223,7 @@ def build_router():
             request,
             queries.visible_cycles(),
             lambda obj: serializers.cycle(obj, request),
-            None,
+            serializers.localize,
             prepare_queryset=serializers.prefetch_cycles,
         )
 

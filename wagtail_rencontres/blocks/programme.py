@@ -5,12 +5,14 @@ titles, descriptions and rooms without custom segment code.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from wagtail_rencontres.enums import SessionFormat
+from wagtail_rencontres.widgets import SnippetChooser
 
 
 class SynchronisedSnippetChooserBlock(SnippetChooserBlock):
@@ -21,6 +23,12 @@ class SynchronisedSnippetChooserBlock(SnippetChooserBlock):
     :func:`wagtail_rencontres.services.i18n.localized` shows its translation in the
     page's locale when one exists.
     """
+
+    @cached_property
+    def widget(self):
+        # Wagtail's widget formats its texts once, in the language of the first request.
+        widget = super().widget
+        return SnippetChooser(self.target_model, icon=widget.icon)
 
     def get_translatable_segments(self, value):
         return []

@@ -157,26 +157,20 @@ def workshop_sessions(event):
     """Sessions a registrant may choose, by stable session id, in programme order.
 
     A session is a workshop to choose when it has a capacity or the workshop
-    format. Each :class:`~wagtail_rencontres.services.programme.Session` gets
-    ``restricted_ids``: the primary keys of the audiences it is restricted to.
+    format. Its ``restricted_audiences`` are in the event's locale where
+    translated; compare audiences by ``restricted_keys`` (translation keys), so
+    that every translation of the event accepts the matching audience.
     """
     from wagtail_rencontres.services import programme
 
     if not hasattr(event, "programme"):
         return {}  # a cycle has no programme of its own: no workshop to choose
-    restricted_ids = {}
-    for child in event.programme or []:
-        for item in child.value["sessions"].bound_blocks:
-            restricted_ids[item.id] = {
-                audience.pk for audience in item.value["restricted_audiences"] if audience
-            }
     sessions = {}
     for day in programme.days(event, include_private=True):
         for session in day.sessions:
             if not session.id:
                 continue
             if session.capacity or session.format == SessionFormat.WORKSHOP:
-                session.restricted_ids = restricted_ids.get(session.id, set())
                 sessions[session.id] = session
     return sessions
 

@@ -76,6 +76,53 @@ def localize_event_choices(events, locale=None):
     return events
 
 
+def localize_pages(pages):
+    """Fill the ``localized_*`` values of many event or cycle pages at once.
+
+    Each page gets, in its own locale, ``localized_venue`` and ``localized_format``
+    (events), ``localized_themes``, ``localized_audiences`` and ``localized_partners``
+    (its partner links, each with ``organisation_display``): the values the page's
+    cached properties would compute one query at a time. Themes, audiences and
+    partners are read through ``.all()``, so prefetch them first; translations then
+    cost one query per model and locale, whatever the number of pages, and none
+    when every record is already in the page's locale. Translated records come
+    with their ``locale``.
+    """
+    pages = list(pages)
+    by_locale = defaultdict(list)
+    for page in pages:
+        by_locale[page.locale_id].append(page)
+    for target, group in by_locale.items():
+        entries = [(page, *_chosen(page)) for page in group]
+        chosen = [
+            obj for _page, records, _links in entries for objs in records.values() for obj in objs
+        ]
+        shown = iter(localized_many(chosen, target, select_related=["locale"]))
+        for page, records, links in entries:
+            values = {name: [next(shown) for _obj in objs] for name, objs in records.items()}
+            for name in ("venue", "format"):
+                if name in values:
+                    page.__dict__[f"localized_{name}"] = values[name][0]
+            page.__dict__["localized_themes"] = values["themes"]
+            page.__dict__["localized_audiences"] = values["audiences"]
+            for link, organisation in zip(links, values["partners"], strict=True):
+                link.organisation_display = organisation
+            page.__dict__["localized_partners"] = links
+    return pages
+
+
+def _chosen(page):
+    """``({localized name: [records]}, partner links)`` of a page (events add venue, format)."""
+    records = {
+        name: [getattr(page, name)] for name in ("venue", "format") if hasattr(page, f"{name}_id")
+    }
+    records["themes"] = list(page.themes.all())
+    records["audiences"] = list(page.audiences.all())
+    links = list(page.partners.all())
+    records["partners"] = [link.organisation for link in links]
+    return records, links
+
+
 def partner_links(page):
     """The page's partner links, each with ``organisation_display`` in the page's locale."""
     links = list(page.partners.select_related("organisation", "organisation__logo"))

@@ -12,13 +12,14 @@ VEVENT per event, read from the database in chunks.
 
 import datetime as dt
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import AttendanceMode, EventStatus
-from wagtail_rencontres.services import dates, programme
+from wagtail_rencontres.services import dates, i18n, programme
 
 STATUS_MAP = {
     EventStatus.CANCELLED: "CANCELLED",
@@ -65,7 +66,7 @@ def _description(event, days):
 
 
 def _location(event):
-    venue = event.venue
+    venue = event.localized_venue
     if venue is not None and event.attendance_mode != AttendanceMode.ONLINE:
         return ", ".join([venue.name, *venue.address_lines])
     return event.online_url or ""
@@ -93,7 +94,7 @@ def vevent(event, days=None, request=None, now=None):
     location = _location(event)
     if location:
         component.add("location", location)
-    venue = event.venue
+    venue = event.localized_venue
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
         component.add("geo", (float(venue.latitude), float(venue.longitude)))
     url = event.get_full_url(request)
@@ -102,7 +103,7 @@ def vevent(event, days=None, request=None, now=None):
     component.add("status", STATUS_MAP.get(event.status, "CONFIRMED"))
     if event.last_published_at:
         component.add("last-modified", event.last_published_at)
-    categories = [theme.name for theme in event.themes.all()]
+    categories = [theme.name for theme in event.localized_themes]
     if categories:
         component.add("categories", categories)
     return component
@@ -185,7 +186,13 @@ def _chunk(events, request):
 
 
 def _vevents(events, request):
-    """One VEVENT per event, their programmes read in one go."""
+    """One VEVENT per event, their programmes and chosen records read in one go."""
+    # Already prefetched relations cost nothing; the chosen records then follow each
+    # event's locale (services.i18n), as on the page.
+    prefetch_related_objects(
+        events, "venue", "format", "themes", "audiences", "partners__organisation"
+    )
+    i18n.localize_pages(events)
     days_by_event = programme.days_bulk(events)
     for event in events:
         yield vevent(event, days=days_by_event[event.pk], request=request)

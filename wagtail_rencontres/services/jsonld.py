@@ -102,7 +102,7 @@ def event_data(event, request=None):
         data["previousStartDate"] = _moment(event, event.previous_start)
     locations = []
     if event.venue_id and mode != AttendanceMode.ONLINE:
-        locations.append(_place(event.venue))
+        locations.append(_place(event.localized_venue))
     if mode in (AttendanceMode.ONLINE, AttendanceMode.MIXED) and event.online_url:
         locations.append({"@type": "VirtualLocation", "url": event.online_url})
     if locations:
@@ -112,9 +112,9 @@ def event_data(event, request=None):
         "sponsor": (PartnerRole.PARTNER,),
         "funder": (PartnerRole.FUNDER,),
     }
-    links = list(event.partners.select_related("organisation__logo"))
+    links = event.localized_partners
     for key, wanted in roles.items():
-        orgs = [_organisation(link.organisation) for link in links if link.role in wanted]
+        orgs = [_organisation(link.organisation_display) for link in links if link.role in wanted]
         if orgs:
             data[key] = orgs
     performers = [

@@ -29,11 +29,19 @@ class Session:
     format_label: str
     restricted: bool
     restricted_to: list = field(default_factory=list)  # audience names
+    # The audiences themselves, in the event's locale where translated; a registrant's
+    # audience matches when it has the same translation_key (see restricted_keys).
+    restricted_audiences: list = field(default_factory=list)
     description: object = None
     speakers: list = field(default_factory=list)
     room: str = ""
     remote: bool = False
     capacity: int | None = None
+
+    @property
+    def restricted_keys(self):
+        """Translation keys of the audiences the session is restricted to, in any locale."""
+        return {audience.translation_key for audience in self.restricted_audiences}
 
 
 @dataclass
@@ -152,7 +160,8 @@ def _localize_choices(locale_id, raw_speakers, session_audiences, result):
         )
     }
     for session, audiences in session_audiences:
-        session.restricted_to = [audience_map[audience.pk].name for audience in audiences]
+        session.restricted_audiences = [audience_map[audience.pk] for audience in audiences]
+        session.restricted_to = [audience.name for audience in session.restricted_audiences]
     if not raw_speakers:
         return
     localized_speakers = i18n.localized_many(raw_speakers, locale_id)

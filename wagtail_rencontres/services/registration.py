@@ -16,6 +16,7 @@ from functools import partial
 from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -182,15 +183,35 @@ def consent_text(event):
 def form_class(event):
     """The registration form class of the event or cycle (a Wagtail FormBuilder form)."""
     from wagtail_rencontres.forms import RegistrationFormBuilder
-    from wagtail_rencontres.models import Audience
 
+    sessions = capacity.workshop_sessions(event)
     return RegistrationFormBuilder(
         list(event.registration_fields.all()),
         event=event,
-        workshop_sessions=capacity.workshop_sessions(event),
+        workshop_sessions=sessions,
         consent_text=consent_text(event),
-        audiences=Audience.objects.filter(locale_id=event.locale_id).order_by("name"),
+        audiences=audience_choices(event, sessions),
     ).get_form_class()
+
+
+def audience_choices(event, sessions):
+    """The audiences a registrant may pick: those of the event's locale.
+
+    A workshop restricted to an audience that has no translation in that locale
+    shows the source's audience (see :mod:`~wagtail_rencontres.services.i18n`):
+    it is offered too, or nobody could register to the workshop.
+    """
+    from wagtail_rencontres.models import Audience
+
+    untranslated = {
+        audience.pk
+        for session in sessions.values()
+        for audience in session.restricted_audiences
+        if audience.locale_id != event.locale_id
+    }
+    return Audience.objects.filter(Q(locale_id=event.locale_id) | Q(pk__in=untranslated)).order_by(
+        "name"
+    )
 
 
 # Abuse

@@ -24,7 +24,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from wagtail_rencontres import conf
-from wagtail_rencontres.services import dates
+from wagtail_rencontres.services import dates, i18n
 from wagtail_rencontres.services.search_text import fold, plain
 
 logger = logging.getLogger(__name__)
@@ -362,6 +362,8 @@ def _prefetch(events):
 
     if events:
         prefetch_related_objects(events, "venue", "partners__organisation")
+        # Hits show the venue in the event's locale, like the page: one batch.
+        i18n.localize_event_choices(events)
 
 
 def _hit(result_type, item, query, relevance):

@@ -83,29 +83,28 @@ def speaker_text(event):
 
 
 def place_text(event):
-    """The venue's name and city."""
-    venue = event.venue
+    """The venue's name and city, in the event's locale where translated."""
+    venue = event.localized_venue
     if venue is None:
         return ""
     return _join([venue.name, venue.city])
 
 
 def organiser_text(page):
-    """Names and acronyms of the organisers and co-organisers."""
+    """Names and acronyms of the organisers and co-organisers, in the page's locale."""
     parts = []
-    links = page.partners.select_related("organisation").filter(
-        role__in=[PartnerRole.ORGANISER, PartnerRole.CO_ORGANISER]
-    )
-    for link in links:
-        parts.extend([link.organisation.name, link.organisation.acronym])
+    organisers = (PartnerRole.ORGANISER, PartnerRole.CO_ORGANISER)
+    for link in page.localized_partners:
+        if link.role in organisers:
+            parts.extend([link.organisation_display.name, link.organisation_display.acronym])
     return _join(parts)
 
 
 def taxonomy_text(page):
-    """Names of the themes, audiences and, for events, the format."""
-    parts = [theme.name for theme in page.themes.all()]
-    parts.extend(audience.name for audience in page.audiences.all())
-    event_format = getattr(page, "format", None)
+    """Names of the themes, audiences and, for events, the format, in the page's locale."""
+    parts = [theme.name for theme in page.localized_themes]
+    parts.extend(audience.name for audience in page.localized_audiences)
+    event_format = getattr(page, "localized_format", None)
     if event_format is not None:
         parts.append(event_format.name)
     return _join(parts)

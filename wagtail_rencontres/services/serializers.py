@@ -3,7 +3,10 @@
 The typed API (django-ninja), the Wagtail API v2 ``api_fields`` and the
 feeds all read these functions; none builds its own copy. Values are JSON
 ready: datetimes are ISO 8601 strings with the offset of the event's
-timezone, rich text is HTML with internal links resolved.
+timezone, rich text is HTML with internal links resolved. Chosen records
+(venue, format, themes, audiences, partner organisations, speakers) are
+shown in the page's locale where translated, as the HTML shows them
+(:mod:`wagtail_rencontres.services.i18n`).
 
 List functions take the whole page of objects at once and fetch what they
 need in a constant number of queries (see :func:`prepare_events`).
@@ -15,7 +18,7 @@ from wagtail.rich_text import expand_db_html
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import EventStatus, PartnerRole, TemporalStatus
-from wagtail_rencontres.services import dates, programme, queries
+from wagtail_rencontres.services import dates, i18n, programme, queries
 
 # Shapes
 
@@ -131,11 +134,12 @@ def speaker(obj):
 
 
 def partner(link):
+    """A partner link; its organisation in the page's locale once localised (localize_pages)."""
     return {
         "role": link.role,
         "role_label": str(PartnerRole(link.role).label),
         "details": link.details,
-        "organisation": organisation(link.organisation),
+        "organisation": organisation(getattr(link, "organisation_display", link.organisation)),
     }
 
 
@@ -210,6 +214,7 @@ def stream_items(stream):
 
 def event_summary(event, request=None, days=None):
     """The light representation of an event, used by lists; ``days`` adds the programme."""
+    _ensure_localized(event)
     status = EventStatus(event.status)
     data = {
         "id": event.pk,
@@ -229,11 +234,11 @@ def event_summary(event, request=None, days=None):
         "attendance_mode": event.attendance_mode,
         "online_url": event.online_url if event.attendance_mode != "offline" else None,
         "image": image(event.image),
-        "venue": venue(event.venue),
-        "format": term(event.format),
-        "themes": [term(obj) for obj in event.themes.all()],
-        "audiences": [term(obj) for obj in event.audiences.all()],
-        "partners": [partner(link) for link in event.partners.all()],
+        "venue": venue(event.localized_venue),
+        "format": term(event.localized_format),
+        "themes": [term(obj) for obj in event.localized_themes],
+        "audiences": [term(obj) for obj in event.localized_audiences],
+        "partners": [partner(link) for link in event.localized_partners],
         "registration": registration(event),
         "sequence": event.sequence,
         "last_published_at": iso(event.last_published_at),
@@ -279,6 +284,34 @@ def prefetch_events(queryset):
     )
 
 
+def localize(pages):
+    """Show the chosen records of events or cycles (prefetched) in each page's locale.
+
+    One batch for the whole list (see :func:`i18n.localize_pages`); translated partner
+    organisations get their logo and renditions in one more query.
+    """
+    pages = i18n.localize_pages(pages)
+    organisations = [
+        link.organisation_display for page in pages for link in page.localized_partners
+    ]
+    # Source organisations already hold their prefetched logo: only translations are read.
+    prefetch_related_objects(organisations, Prefetch("logo", queryset=image_queryset()))
+    for page in pages:
+        page.__dict__[LOCALIZED] = True
+    return pages
+
+
+# Set on pages that :func:`localize` prepared (the page's own cached ``localized_*``
+# properties, computed by a template for instance, lack the logos and locales read here).
+LOCALIZED = "_rencontres_localized"
+
+
+def _ensure_localized(page):
+    # Lists localise all their pages in one batch first; a page on its own does it here.
+    if not page.__dict__.get(LOCALIZED):
+        localize([page])
+
+
 def prefetch_organisations(queryset):
     return queryset.select_related("locale").prefetch_related(
         Prefetch("logo", queryset=image_queryset())
@@ -318,7 +351,7 @@ def prepare_speakers(speakers):
 
 def event_list(events, request=None, expand_programme=False):
     """Summaries of a page of events (already fetched with :func:`prefetch_events`)."""
-    events = list(events)
+    events = localize(events)
     days_by_event = {}
     if expand_programme:
         days_by_event = programme.days_bulk(events)
@@ -341,6 +374,7 @@ def event_full(event, request=None):
 
 
 def cycle(obj, request=None, sessions=None):
+    _ensure_localized(obj)
     data = {
         "id": obj.pk,
         "title": obj.title,
@@ -349,15 +383,20 @@ def cycle(obj, request=None, sessions=None):
         "locale": obj.locale.language_code,
         "description": rich_text(obj.description),
         "image": image(obj.image),
-        "themes": [term(item) for item in obj.themes.all()],
-        "audiences": [term(item) for item in obj.audiences.all()],
-        "partners": [partner(link) for link in obj.partners.all()],
+        "themes": [term(item) for item in obj.localized_themes],
+        "audiences": [term(item) for item in obj.localized_audiences],
+        "partners": [partner(link) for link in obj.localized_partners],
         "funding_statement": obj.funding_statement,
         "documents": stream_items(obj.documents),
     }
     if sessions is not None:
         data["sessions"] = sessions
     return data
+
+
+def cycle_list(cycles, request=None):
+    """Representations of a page of cycles (fetched with :func:`prefetch_cycles`)."""
+    return [cycle(obj, request) for obj in localize(cycles)]
 
 
 def cycle_sessions(obj, request=None):
