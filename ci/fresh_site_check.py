@@ -320,7 +320,8 @@ def check_site(ctx, make_site, page_types, swapped_types, image_model):
             f"the event is a {event['page_model']} with a {event['image_model']}, "
             f"not a {page_model} with a {image_model}"
         )
-    log(f"{ctx.label}: a {page_model} with a {image_model}; page types {event['page_models']}")
+    log(f"{ctx.label}: event page {page_model}, image {image_model}")
+    log(f"{ctx.label}: the admin offers {event['page_models']}")
     if not event["registration_open"]:
         raise CheckFailed("the event's registration is not open")
 
