@@ -187,6 +187,39 @@ def test_url_blocks_prepend_the_api_and_feeds_to_a_wagtail_start_urlconf():
     assert routes == ["api/rencontres/", "rencontres/", "api/v2/", ""]
 
 
+def load_own_pages_recipe():
+    path = ROOT / "ci" / "fresh_site" / "own_pages.py"
+    spec = importlib.util.spec_from_file_location("fresh_site_own_pages", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_own_pages_recipe_settings_swap_the_three_pages_of_a_tutorial_site():
+    """The fresh-site check's own-pages site reads the models page's recipe."""
+    recipe = load_own_pages_recipe()
+    namespace = {"INSTALLED_APPS": ["home", "wagtail", "wagtail_rencontres"]}
+
+    exec(recipe.recipe_settings(), namespace)  # noqa: S102
+
+    assert namespace["INSTALLED_APPS"][:2] == ["images", "events"]
+    assert namespace["WAGTAILIMAGES_IMAGE_MODEL"] == "images.CustomImage"
+    settings = [f"WAGTAILRENCONTRES_{name.upper()}_MODEL" for name in conf.SWAPPABLE_PAGES]
+    swapped = [namespace[setting] for setting in settings]
+    assert swapped == ["events.AgendaPage", "events.EventPage", "events.CyclePage"]
+
+
+def test_own_pages_recipe_models_build_the_three_pages_on_the_project_base_page():
+    recipe = load_own_pages_recipe()
+
+    source = recipe.recipe_models("mysite")
+
+    compile(source, "events/models.py", "exec")
+    assert "from mysite.pages import BasePage" in source
+    for name in ("AgendaPage", "EventPage", "CyclePage"):
+        assert f"class {name}({name}Mixin, BasePage):" in source
+
+
 def test_no_doc_includes_a_snippet_that_github_would_not_render():
     """``--8<--`` includes show as a bare line on GitHub: docs write code inline."""
     includes = [

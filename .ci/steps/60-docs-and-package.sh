@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Docs build strictly; sdist and wheel carry the right files; the wheel installs
-# into a brand-new `wagtail start` site on Wagtail 7.4 and 8.0, following the
-# tutorial's own snippets, and serves an event through the API.
+# into brand-new `wagtail start` sites on Wagtail 7.4 and 8.0 (one following the
+# tutorial's own snippets, one with a custom image model and the site's own page
+# classes as docs/reference/models.md says), serves an event through the API and
+# takes a registration through its page.
 set -uo pipefail
 export NO_MKDOCS_2_WARNING=1
 status=0

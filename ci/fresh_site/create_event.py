@@ -2,16 +2,30 @@
 
 Creates, through the ORM, what the tutorial has users create in the admin: an
 agenda below the site root, a speaker, and a published event with a one-day
-programme. Prints ``CREATED {json}`` for the check to read.
+programme, an image and internal registration open (a capacity, a deadline
+before the event). The page and image classes are the site's: the shipped
+pages or the site's own (``WAGTAILRENCONTRES_*PAGE_MODEL``), Wagtail's image
+model or a custom one (``WAGTAILIMAGES_IMAGE_MODEL``). The event is three
+months ahead, so that it stays upcoming. Prints ``CREATED {json}`` for the
+check to read, with the page types the admin offers.
 """
 
 import datetime as dt
+import io
 import json
 import zoneinfo
 
-from wagtail.models import Site
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Site, get_page_models
 
-from wagtail_rencontres.models import AgendaPage, EventPage, Speaker
+from wagtail_rencontres.conf import page_model
+from wagtail_rencontres.models import Speaker
+
+AgendaPage = page_model("AgendaPage")
+EventPage = page_model("EventPage")
 
 paris = zoneinfo.ZoneInfo("Europe/Paris")
 root = Site.objects.get(is_default_site=True).root_page.specific
@@ -21,18 +35,29 @@ agenda.save_revision().publish()
 
 speaker = Speaker.objects.create(first_name="Camille", last_name="Durand", job_title="Sociologue")
 
+buffer = io.BytesIO()
+PILImage.new("RGB", (320, 180), (200, 80, 40)).save(buffer, "PNG")
+image = get_image_model().objects.create(
+    title="Affiche de la journée", file=ImageFile(buffer, name="affiche.png")
+)
+
+day = timezone.localdate() + dt.timedelta(days=90)
+start = dt.datetime.combine(day, dt.time(9, 30), tzinfo=paris)
 event = EventPage(
     title="Journée d'étude : habiter les quartiers",
     slug="habiter-les-quartiers",
-    start=dt.datetime(2027, 3, 11, 9, 30, tzinfo=paris),
-    end=dt.datetime(2027, 3, 11, 17, 0, tzinfo=paris),
+    image=image,
+    start=start,
+    end=dt.datetime.combine(day, dt.time(17, 0), tzinfo=paris),
     timezone="Europe/Paris",
     registration_mode="internal",
+    registration_capacity=50,
+    registration_closes_at=start - dt.timedelta(days=1),
     programme=[
         {
             "type": "day",
             "value": {
-                "date": "2027-03-11",
+                "date": day.isoformat(),
                 "title": "",
                 "sessions": [
                     {
@@ -59,6 +84,15 @@ event.refresh_from_db()
 print(
     "CREATED "
     + json.dumps(
-        {"id": event.pk, "url": event.url, "speaker": f"{speaker.first_name} {speaker.last_name}"}
+        {
+            "id": event.pk,
+            "url": event.url,
+            "speaker": f"{speaker.first_name} {speaker.last_name}",
+            "page_model": event._meta.label,
+            "image_model": type(event.image)._meta.label,
+            "registration_open": event.registration_state()["is_open"],
+            # The page types the admin offers.
+            "page_models": [model._meta.label for model in get_page_models()],
+        }
     )
 )
