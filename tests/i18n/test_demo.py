@@ -5,8 +5,7 @@ import datetime as dt
 import pytest
 from wagtail.models import Locale, Page
 
-from example_site.demo import demo_english
-from example_site.demo.demo_content import DemoLoader
+from example_site.demo.demo_content import DemoLoader, load_data
 from wagtail_rencontres.models import EventPage, Speaker, Theme, Venue
 from wagtail_rencontres.services import queries
 
@@ -71,8 +70,9 @@ def test_demo_loader_is_idempotent_with_translations(english_demo):
     DemoLoader(today=TODAY).run()
 
     assert counts() == before
-    assert before["events"] == len(demo_english.EVENTS)
-    assert before["pages"] == 2 + len(demo_english.EVENTS)
+    english_events = load_data()["english"]["events"]
+    assert before["events"] == len(english_events) == 3
+    assert before["pages"] == 2 + len(english_events)
 
 
 def test_switcher_goes_to_the_translated_page_or_the_home_page(client, english_demo):
