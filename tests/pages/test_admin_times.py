@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from tests.pages.test_admin import event_form as admin_event_form
 from wagtail_rencontres import conf
 
 pytestmark = pytest.mark.django_db
@@ -29,30 +30,9 @@ def add_url(model, parent):
 
 
 def event_form(**overrides):
-    data = {
-        "title": "Journée régionale",
-        "slug": "journee-regionale",
-        "subtitle": "",
-        "start": "2025-03-27 09:00",
-        "end": "2025-03-27 16:30",
-        "timezone": "Europe/Paris",
-        "status": "scheduled",
-        "attendance_mode": "offline",
-        "registration_mode": "internal",
-        "registration_waitlist": "on",
-        "objectives": streamfield([]),
-        "body": streamfield([]),
-        "audience_text": rich_text(""),
-        "practical_info": rich_text(""),
-        "programme": streamfield([]),
-        "documents": streamfield([]),
-        "resources": streamfield([]),
-        "partners": inline_formset([]),
-        "registration_fields": inline_formset([]),
-        "comments": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
+    """The admin test's event form, taking registrations on the site."""
+    fields = {"registration_mode": "internal", "registration_waitlist": "on"}
+    return admin_event_form(**{**fields, **overrides})
 
 
 def cycle_form(**overrides):
