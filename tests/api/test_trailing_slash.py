@@ -10,11 +10,10 @@ import re
 import pytest
 
 import wagtail_rencontres.api
+from wagtail_rencontres import conf
 from wagtail_rencontres.api.ninja_api import with_trailing_slash
 from wagtail_rencontres.enums import RegistrationMode
 from wagtail_rencontres.models import (
-    CyclePage,
-    EventPage,
     Organisation,
     Speaker,
     Venue,
@@ -39,13 +38,19 @@ def concrete(route, ids):
 
 @pytest.fixture
 def ids(demo):
-    event = EventPage.objects.live().filter(
-        locale__language_code="fr", registration_mode=RegistrationMode.INTERNAL
-    )[0]
+    event = (
+        conf.page_model("EventPage")
+        .objects.live()
+        .filter(locale__language_code="fr", registration_mode=RegistrationMode.INTERNAL)[0]
+    )
     return {
         "path": event.get_url(),
         "event_id": event.pk,
-        "cycle_id": CyclePage.objects.live().filter(locale=event.locale).first().pk,
+        "cycle_id": conf.page_model("CyclePage")
+        .objects.live()
+        .filter(locale=event.locale)
+        .first()
+        .pk,
         "speaker_id": Speaker.objects.filter(locale=event.locale).first().pk,
         "venue_id": Venue.objects.filter(locale=event.locale).first().pk,
         "organisation_id": Organisation.objects.filter(locale=event.locale).first().pk,
