@@ -10,4 +10,5 @@ HOSTSITE_SUITES=(
     tests/registration
     tests/search
     tests/pages/test_admin_times.py
+    tests/i18n
 )

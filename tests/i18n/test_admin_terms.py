@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import AudienceFactory, CyclePageFactory, ThemeFactory
-from tests.i18n.helpers import translate
+from tests.i18n.helpers import tr, translate
+from tests.sites import page_type_label
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +31,8 @@ def edit_html(admin_client, page):
 
 
 @pytest.fixture
-def terms(english):
-    """French terms, partly translated, and an English-only theme."""
+def terms(translation_locale):
+    """Terms in the default language, partly translated, and a theme only in the other one."""
     health = ThemeFactory(name="Santé")
     employment = ThemeFactory(name="Emploi")
     elected = AudienceFactory(name="Élus")
@@ -39,13 +40,13 @@ def terms(english):
         "health": health,
         "employment": employment,
         "elected": elected,
-        "en_health": translate(health, english),
-        "en_elected": translate(elected, english),
-        "housing": ThemeFactory(name="Housing", locale=english),
+        "translated_health": translate(health, translation_locale),
+        "translated_elected": translate(elected, translation_locale),
+        "housing": ThemeFactory(name="Housing", locale=translation_locale),
     }
 
 
-def test_french_event_offers_french_terms(admin_client, make_event, terms):
+def test_source_event_offers_its_locale_terms(admin_client, make_event, terms):
     event = make_event(themes=[terms["health"]], audiences=[terms["elected"]])
 
     html = edit_html(admin_client, event)
@@ -54,42 +55,46 @@ def test_french_event_offers_french_terms(admin_client, make_event, terms):
     assert options(html, "audiences") == [("Élus", True)]
 
 
-def test_english_event_offers_english_terms(admin_client, english_agenda, make_event, terms):
-    event = make_event(parent=english_agenda, themes=[terms["en_health"]])
+def test_translated_event_offers_its_locale_terms(
+    admin_client, translated_agenda, make_event, terms
+):
+    event = make_event(parent=translated_agenda, themes=[terms["translated_health"]])
 
     html = edit_html(admin_client, event)
 
-    assert options(html, "themes") == [("EN Santé", True), ("Housing", False)]
-    assert options(html, "audiences") == [("EN Élus", False)]
+    assert options(html, "themes") == [(tr("Santé"), True), ("Housing", False)]
+    assert options(html, "audiences") == [(tr("Élus"), False)]
 
 
-def test_new_event_offers_its_locale_terms(admin_client, english_agenda, terms):
-    url = reverse(
-        "wagtailadmin_pages:add", args=("wagtail_rencontres", "eventpage", english_agenda.pk)
-    )
+def test_new_event_offers_its_locale_terms(admin_client, translated_agenda, terms):
+    app_label, model_name = page_type_label("EventPage").lower().split(".")
+    url = reverse("wagtailadmin_pages:add", args=(app_label, model_name, translated_agenda.pk))
 
     html = get_html(admin_client, url)
 
-    assert options(html, "themes") == [("EN Santé", False), ("Housing", False)]
-    assert options(html, "audiences") == [("EN Élus", False)]
+    assert options(html, "themes") == [(tr("Santé"), False), ("Housing", False)]
+    assert options(html, "audiences") == [(tr("Élus"), False)]
 
 
-def test_english_cycle_offers_english_terms(admin_client, english_agenda, terms):
-    cycle = CyclePageFactory(parent=english_agenda, audiences=[terms["en_elected"]])
+def test_translated_cycle_offers_its_locale_terms(admin_client, translated_agenda, terms):
+    cycle = CyclePageFactory(parent=translated_agenda, audiences=[terms["translated_elected"]])
 
     html = edit_html(admin_client, cycle)
 
-    assert options(html, "themes") == [("EN Santé", False), ("Housing", False)]
-    assert options(html, "audiences") == [("EN Élus", True)]
+    assert options(html, "themes") == [(tr("Santé"), False), ("Housing", False)]
+    assert options(html, "audiences") == [(tr("Élus"), True)]
 
 
 def test_terms_chosen_in_another_locale_show_translated_or_stay(
-    admin_client, english_agenda, make_event, terms
+    admin_client, translated_agenda, make_event, terms
 ):
     # Chosen before pickers were limited: a translated term shows as its translation,
     # an untranslated one stays offered so that saving keeps it.
-    event = make_event(parent=english_agenda, themes=[terms["health"], terms["employment"]])
+    event = make_event(parent=translated_agenda, themes=[terms["health"], terms["employment"]])
 
     html = edit_html(admin_client, event)
 
-    assert options(html, "themes") == [("EN Santé", True), ("Emploi", True), ("Housing", False)]
+    # In name order: "EN Santé" comes before "Emploi", "FR Santé" after it.
+    assert options(html, "themes") == sorted(
+        [(tr("Santé"), True), ("Emploi", True), ("Housing", False)]
+    )

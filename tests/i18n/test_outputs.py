@@ -7,20 +7,24 @@ import icalendar
 import pytest
 
 from tests.factories import paris
-from tests.i18n.helpers import translate
+from tests.i18n.helpers import tr, translate
+from tests.sites import default_language, other_language
 from wagtail_rencontres.services import jsonld, search
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.api.urls")]
 
+SOURCE, TARGET = default_language(), other_language()
+
 
 @pytest.fixture
-def bilingual_event(english_agenda, agenda, make_event, english):
+def bilingual_event(translated_agenda, agenda, make_event, translation_locale):
+    """An event in the site's default language and its translation."""
     event = make_event(
         title="Forum interculturalité",
         start=paris(dt.date(2027, 7, 1), 9),
         end=paris(dt.date(2027, 7, 1), 17),
     )
-    return event, translate(event, english)
+    return event, translate(event, translation_locale)
 
 
 def titles(response):
@@ -28,34 +32,34 @@ def titles(response):
 
 
 def test_typed_api_lists_one_locale(client, bilingual_event):
-    french, english = bilingual_event
-    assert titles(client.get("/api/rencontres/events?locale=fr")) == [french.title]
-    assert titles(client.get("/api/rencontres/events?locale=en")) == [english.title]
-    assert english.title == "EN Forum interculturalité"
+    source, translation = bilingual_event
+    assert titles(client.get(f"/api/rencontres/events?locale={SOURCE}")) == [source.title]
+    assert titles(client.get(f"/api/rencontres/events?locale={TARGET}")) == [translation.title]
+    assert translation.title == tr("Forum interculturalité")
 
 
 def test_v2_events_endpoint_lists_one_locale(client, bilingual_event):
-    _french, english = bilingual_event
-    data = json.loads(client.get("/api/v2/events/?locale=en").content)
-    assert [item["title"] for item in data["items"]] == [english.title]
+    _source, translation = bilingual_event
+    data = json.loads(client.get(f"/api/v2/events/?locale={TARGET}").content)
+    assert [item["title"] for item in data["items"]] == [translation.title]
 
 
 def test_ics_feed_lists_one_locale(client, bilingual_event):
-    _french, english = bilingual_event
-    response = client.get("/rencontres/ics/events.ics?locale=en")
+    _source, translation = bilingual_event
+    response = client.get(f"/rencontres/ics/events.ics?locale={TARGET}")
     calendar = icalendar.Calendar.from_ical(b"".join(response.streaming_content))
-    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == [english.title]
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == [translation.title]
 
 
 def test_jsonld_states_the_page_language(bilingual_event):
-    french, english = bilingual_event
-    assert jsonld.event_data(french)["inLanguage"] == "fr"
-    assert jsonld.event_data(english)["inLanguage"] == "en"
+    source, translation = bilingual_event
+    assert jsonld.event_data(source)["inLanguage"] == SOURCE
+    assert jsonld.event_data(translation)["inLanguage"] == TARGET
 
 
 def test_search_results_follow_the_locale(bilingual_event):
-    french, english = bilingual_event
-    english_hits = search.search("Forum", language_code="en").hits
-    french_hits = search.search("Forum", language_code="fr").hits
-    assert [hit.object.pk for hit in english_hits if hit.type == "event"] == [english.pk]
-    assert [hit.object.pk for hit in french_hits if hit.type == "event"] == [french.pk]
+    source, translation = bilingual_event
+    translated_hits = search.search("Forum", language_code=TARGET).hits
+    source_hits = search.search("Forum", language_code=SOURCE).hits
+    assert [hit.object.pk for hit in translated_hits if hit.type == "event"] == [translation.pk]
+    assert [hit.object.pk for hit in source_hits if hit.type == "event"] == [source.pk]

@@ -3,8 +3,9 @@
 import pytest
 
 from tests.factories import AudienceFactory
-from tests.i18n.helpers import translate
+from tests.i18n.helpers import tr, translate
 from tests.registration.conftest import FUTURE_DAY, person, programme, workshop
+from tests.sites import site_text
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus
 from wagtail_rencontres.services import registration as service
 
@@ -17,8 +18,8 @@ def elected(db):
 
 
 @pytest.fixture
-def translated_workshops(english_agenda, english, make_event, elected):
-    """A French event whose workshop B is restricted to elected members, and its translation."""
+def translated_workshops(translated_agenda, translation_locale, make_event, elected):
+    """An event whose workshop B is restricted to elected members, and its translation."""
 
     def build():
         event = make_event(
@@ -32,7 +33,7 @@ def translated_workshops(english_agenda, english, make_event, elected):
                 workshop("ws-b", "Atelier B", "14:00", "16:00", capacity=5, audiences=[elected.pk]),
             ),
         )
-        return event, translate(event, english)
+        return event, translate(event, translation_locale)
 
     return build
 
@@ -44,57 +45,57 @@ def audience_names(event):
 
 
 def test_translated_event_accepts_its_locale_audience_for_a_restricted_workshop(
-    english, translated_workshops, elected
+    translation_locale, translated_workshops, elected
 ):
-    english_elected = translate(elected, english)
+    translated_elected = translate(elected, translation_locale)
     other = AudienceFactory(name="Techniciens")
-    translate(other, english)
-    _event, english_event = translated_workshops()
+    translate(other, translation_locale)
+    _event, translation = translated_workshops()
 
-    assert audience_names(english_event) == ["EN Techniciens", "EN Élus"]
-    form = service.form_class(english_event)(
-        data=person(1, workshops=["ws-b"], audience=english_elected.pk)
+    assert audience_names(translation) == [tr("Techniciens"), tr("Élus")]
+    form = service.form_class(translation)(
+        data=person(1, workshops=["ws-b"], audience=translated_elected.pk)
     )
     assert form.is_valid(), form.errors
-    registration = service.register(english_event, form.cleaned_data).registration
+    registration = service.register(translation, form.cleaned_data).registration
 
     assert (registration.status, registration.workshops) == (RegistrationStatus.CONFIRMED, ["ws-b"])
     # The registrant's own choice, in the page's locale.
-    assert registration.audience == english_elected
+    assert registration.audience == translated_elected
 
 
 def test_translated_event_refuses_another_audience_for_a_restricted_workshop(
-    english, translated_workshops, elected
+    translation_locale, translated_workshops, elected
 ):
-    translate(elected, english)
-    other = translate(AudienceFactory(name="Techniciens"), english)
-    _event, english_event = translated_workshops()
+    translate(elected, translation_locale)
+    other = translate(AudienceFactory(name="Techniciens"), translation_locale)
+    _event, translation = translated_workshops()
 
-    form = service.form_class(english_event)(data=person(1, workshops=["ws-b"], audience=other.pk))
+    form = service.form_class(translation)(data=person(1, workshops=["ws-b"], audience=other.pk))
 
     assert not form.is_valid()
-    assert form.errors["workshops"] == ["« EN Atelier B » est réservé à : EN Élus."]
+    assert form.errors["workshops"] == [
+        site_text(f"« {tr('Atelier B')} » est réservé à : {tr('Élus')}.")
+    ]
 
 
 def test_untranslated_restricted_audience_is_offered_in_the_source_language(
     translated_workshops, elected
 ):
-    _event, english_event = translated_workshops()
+    _event, translation = translated_workshops()
 
-    assert audience_names(english_event) == ["Élus"]
-    form = service.form_class(english_event)(
-        data=person(1, workshops=["ws-b"], audience=elected.pk)
-    )
+    assert audience_names(translation) == ["Élus"]
+    form = service.form_class(translation)(data=person(1, workshops=["ws-b"], audience=elected.pk))
     assert form.is_valid(), form.errors
-    registration = service.register(english_event, form.cleaned_data).registration
+    registration = service.register(translation, form.cleaned_data).registration
     assert (registration.workshops, registration.audience) == (["ws-b"], elected)
 
 
 def test_source_event_still_offers_only_its_locale_audiences(
-    english, translated_workshops, elected
+    translation_locale, translated_workshops, elected
 ):
-    translate(elected, english)
-    event, _english_event = translated_workshops()
+    translate(elected, translation_locale)
+    event, _translation = translated_workshops()
 
     assert audience_names(event) == ["Élus"]
     form = service.form_class(event)(data=person(1, workshops=["ws-b"], audience=elected.pk))

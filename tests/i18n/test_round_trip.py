@@ -17,9 +17,10 @@ from tests.factories import (
     VenueFactory,
     paris,
 )
-from tests.i18n.helpers import extracted_strings, translate
+from tests.i18n.helpers import extracted_strings, tr, translate
+from tests.sites import other_language
+from wagtail_rencontres import conf
 from wagtail_rencontres.enums import EventStatus, RegistrationMode
-from wagtail_rencontres.models import EventPage
 
 DAY = dt.date(2024, 11, 28)
 
@@ -189,64 +190,64 @@ def test_event_extraction_gives_the_text_of_every_block_and_no_synchronised_fiel
 
 
 def test_event_translation_is_published_with_every_block_translated(
-    english_agenda, agenda, english, records, image, document
+    translated_agenda, agenda, translation_locale, records, image, document
 ):
     event = full_event(agenda, records, image, document)
 
-    translated = translate(event, english)
+    translated = translate(event, translation_locale)
 
     assert translated.live is True
-    assert translated.locale == english
-    assert translated.get_parent().specific == english_agenda
-    assert translated.url_path.endswith("/sante-communautaire-en/")
-    assert translated.title == "EN Santé communautaire"
-    assert translated.subtitle == "EN Une journée thématique"
-    assert translated.audience_text == "<p>EN Pour les élus</p>"
-    assert translated.practical_info == "<p>EN Déjeuner offert</p>"
-    assert translated.funding_statement == "EN Cofinancé par l'Union européenne"
-    assert translated.registration_link_label == "EN S'inscrire"
-    assert translated.objectives.raw_data[0]["value"] == "EN Comprendre la santé"
+    assert translated.locale == translation_locale
+    assert translated.get_parent().specific == translated_agenda
+    assert translated.url_path.endswith(f"/sante-communautaire-{other_language()}/")
+    assert translated.title == tr("Santé communautaire")
+    assert translated.subtitle == tr("Une journée thématique")
+    assert translated.audience_text == f"<p>{tr('Pour les élus')}</p>"
+    assert translated.practical_info == f"<p>{tr('Déjeuner offert')}</p>"
+    assert translated.funding_statement == tr("Cofinancé par l'Union européenne")
+    assert translated.registration_link_label == tr("S'inscrire")
+    assert translated.objectives.raw_data[0]["value"] == tr("Comprendre la santé")
     body = {child.id: child for child in translated.body}
-    assert body["body-heading"].value == "EN Contexte"
-    assert body["body-paragraph"].value.source == "<p>EN Un paragraphe</p>"
+    assert body["body-heading"].value == tr("Contexte")
+    assert body["body-paragraph"].value.source == f"<p>{tr('Un paragraphe')}</p>"
     assert body["body-image"].value == image
-    assert body["body-quote"].value == "EN Une citation"
+    assert body["body-quote"].value == tr("Une citation")
     documents = {child.id: child.value for child in translated.documents}
     assert documents["doc-document"]["document"] == document
-    assert documents["doc-document"]["title"] == "EN Le programme"
-    assert documents["doc-link"]["label"] == "EN En savoir plus"
+    assert documents["doc-document"]["title"] == tr("Le programme")
+    assert documents["doc-link"]["label"] == tr("En savoir plus")
     assert documents["doc-link"]["url"] == "https://example.org/plus"
     resources = {child.id: child.value for child in translated.resources}
-    assert resources["res-slides"]["title"] == "EN Diaporama"
+    assert resources["res-slides"]["title"] == tr("Diaporama")
     assert resources["res-slides"]["document"] == document
-    assert resources["res-recording"]["title"] == "EN Captation"
+    assert resources["res-recording"]["title"] == tr("Captation")
     assert resources["res-recording"]["embed"].url == "https://www.youtube.com/watch?v=abc"
-    assert resources["res-proceedings"]["title"] == "EN Actes"
-    assert resources["res-link"]["label"] == "EN Synthèse"
+    assert resources["res-proceedings"]["title"] == tr("Actes")
+    assert resources["res-link"]["label"] == tr("Synthèse")
     assert resources["res-link"]["url"] == "https://example.org/synthese"
     day = translated.programme[0].value
     assert day["date"] == DAY
-    assert day["title"] == "EN Premier jour"
+    assert day["title"] == tr("Premier jour")
     session = day["sessions"][0]
-    assert session["title"] == "EN Conférence"
-    assert session["description"].source == "<p>EN Une histoire</p>"
-    assert session["room"] == "EN Salle A"
+    assert session["title"] == tr("Conférence")
+    assert session["description"].source == f"<p>{tr('Une histoire')}</p>"
+    assert session["room"] == tr("Salle A")
     assert session["start_time"] == dt.time(9, 30)
     assert session["end_time"] == dt.time(11, 0)
     assert session["format"] == "talk"
     assert session["capacity"] == 30
-    assert session["speakers"][0]["role"] == "EN modératrice"
+    assert session["speakers"][0]["role"] == tr("modératrice")
     # Chosen records are synchronised: the source's, whatever their translations.
     assert session["speakers"][0]["speaker"] == records["speaker"]
     assert list(session["restricted_audiences"]) == [records["audience"]]
 
 
 def test_event_translation_keeps_synchronised_fields(
-    english_agenda, agenda, english, records, image, document
+    translated_agenda, agenda, translation_locale, records, image, document
 ):
     event = full_event(agenda, records, image, document)
 
-    translated = translate(event, english)
+    translated = translate(event, translation_locale)
 
     assert (translated.start, translated.end) == (event.start, event.end)
     assert translated.timezone == "Europe/Paris"
@@ -264,10 +265,10 @@ def test_event_translation_keeps_synchronised_fields(
 
 
 def test_event_update_resynchronises_dates_status_and_venue(
-    english_agenda, agenda, english, records, image, document
+    translated_agenda, agenda, translation_locale, records, image, document
 ):
     event = full_event(agenda, records, image, document)
-    translate(event, english)
+    translate(event, translation_locale)
     other_venue = VenueFactory(name="Maison des sports")
     event.start, event.end = paris(DAY, 10), paris(DAY, 16)
     event.status = EventStatus.RESCHEDULED
@@ -275,35 +276,39 @@ def test_event_update_resynchronises_dates_status_and_venue(
     event.venue = other_venue
     event.save_revision().publish()
 
-    translated = translate(EventPage.objects.get(pk=event.pk), english)
+    translated = translate(
+        conf.page_model("EventPage").objects.get(pk=event.pk), translation_locale
+    )
 
     assert (translated.start, translated.end) == (paris(DAY, 10), paris(DAY, 16))
     assert translated.status == EventStatus.RESCHEDULED
     assert translated.previous_start == paris(DAY, 9)
     assert translated.venue_id == other_venue.pk
-    assert translated.title == "EN Santé communautaire"
+    assert translated.title == tr("Santé communautaire")
 
 
-def test_agenda_round_trip(agenda, english):
+def test_agenda_round_trip(agenda, translation_locale):
     agenda.intro = "<p>Toutes les rencontres</p>"
     agenda.save_revision().publish()
-    translate(agenda.get_parent().specific, english)
+    translate(agenda.get_parent().specific, translation_locale)
 
     assert extracted_strings(agenda) == [
         ("intro", "Toutes les rencontres"),
         ("slug", "agenda"),
         ("title", "Agenda"),
     ]
-    translated = translate(agenda, english)
+    translated = translate(agenda, translation_locale)
     assert (translated.title, translated.slug, translated.intro) == (
-        "EN Agenda",
-        "agenda-en",
-        "<p>EN Toutes les rencontres</p>",
+        tr("Agenda"),
+        f"agenda-{other_language()}",
+        f"<p>{tr('Toutes les rencontres')}</p>",
     )
     assert translated.live is True
 
 
-def test_cycle_round_trip(english_agenda, agenda, english, records, document, make_event):
+def test_cycle_round_trip(
+    translated_agenda, agenda, translation_locale, records, document, make_event
+):
     event = make_event(title="Séance 1")
     cycle = CyclePageFactory(
         parent=agenda,
@@ -338,20 +343,20 @@ def test_cycle_round_trip(english_agenda, agenda, english, records, document, ma
         ("subtitle", "Toute l'année"),
         ("title", "Cycle de qualification"),
     ]
-    translated = translate(cycle, english)
-    assert translated.title == "EN Cycle de qualification"
-    assert translated.description == "<p>EN Un cycle</p>"
-    assert translated.funding_statement == "EN Cofinancé"
+    translated = translate(cycle, translation_locale)
+    assert translated.title == tr("Cycle de qualification")
+    assert translated.description == f"<p>{tr('Un cycle')}</p>"
+    assert translated.funding_statement == tr("Cofinancé")
     documents = [child.value for child in translated.documents]
-    assert (documents[0]["title"], documents[0]["document"]) == ("EN Dépliant", document)
-    assert (documents[1]["label"], documents[1]["url"]) == ("EN Site", "https://example.org")
+    assert (documents[0]["title"], documents[0]["document"]) == (tr("Dépliant"), document)
+    assert (documents[1]["label"], documents[1]["url"]) == (tr("Site"), "https://example.org")
     assert [(s.event_id, s.label) for s in translated.sessions.all()] == [
         (event.pk, "Première séquence")
     ]
     assert list(translated.themes.all()) == [records["theme"]]
 
 
-def test_speaker_round_trip(english, image):
+def test_speaker_round_trip(translation_locale, image):
     organisation = OrganisationFactory(name="Université de Bordeaux")
     speaker = SpeakerFactory(
         honorific="Mme",
@@ -373,14 +378,14 @@ def test_speaker_round_trip(english, image):
         ("links.l-1.label", "Page"),
         ("organisation_name", "Laboratoire"),
     ]
-    translated = translate(speaker, english)
+    translated = translate(speaker, translation_locale)
     assert translated.pk != speaker.pk
     assert (translated.job_title, translated.organisation_name, translated.bio) == (
-        "EN Sociologue",
-        "EN Laboratoire",
-        "<p>EN Chercheuse</p>",
+        tr("Sociologue"),
+        tr("Laboratoire"),
+        f"<p>{tr('Chercheuse')}</p>",
     )
-    assert translated.links[0].value["label"] == "EN Page"
+    assert translated.links[0].value["label"] == tr("Page")
     assert translated.links[0].value["url"] == "https://example.org"
     assert (translated.honorific, translated.first_name, translated.last_name) == (
         "Mme",
@@ -390,7 +395,7 @@ def test_speaker_round_trip(english, image):
     assert (translated.organisation_id, translated.photo_id) == (organisation.pk, image.pk)
 
 
-def test_venue_round_trip(english):
+def test_venue_round_trip(translation_locale):
     venue = VenueFactory(
         latitude="47.316700",
         longitude="5.016700",
@@ -407,11 +412,11 @@ def test_venue_round_trip(english):
         ("region", "Bourgogne-Franche-Comté"),
         ("street_address", "9 bis, boulevard Voltaire"),
     ]
-    translated = translate(venue, english)
+    translated = translate(venue, translation_locale)
     assert (translated.name, translated.access, translated.accessibility) == (
-        "EN Maison Diocésaine",
-        "EN Tram T1, arrêt Foch",
-        "EN Accès de plain-pied",
+        tr("Maison Diocésaine"),
+        tr("Tram T1, arrêt Foch"),
+        tr("Accès de plain-pied"),
     )
     assert (
         translated.postcode,
@@ -422,7 +427,7 @@ def test_venue_round_trip(english):
     ) == ("21000", "21", "FR", "47.316700", "5.016700")
 
 
-def test_organisation_round_trip(english, image):
+def test_organisation_round_trip(translation_locale, image):
     organisation = OrganisationFactory(
         name="Observatoire des inégalités",
         acronym="OI",
@@ -437,11 +442,11 @@ def test_organisation_round_trip(english, image):
         ("description", "Une association"),
         ("name", "Observatoire des inégalités"),
     ]
-    translated = translate(organisation, english)
+    translated = translate(organisation, translation_locale)
     assert (translated.name, translated.acronym, translated.description) == (
-        "EN Observatoire des inégalités",
-        "EN OI",
-        "EN Une association",
+        tr("Observatoire des inégalités"),
+        tr("OI"),
+        tr("Une association"),
     )
     assert (translated.kind, translated.logo_id, translated.url) == (
         "association",
@@ -451,17 +456,17 @@ def test_organisation_round_trip(english, image):
 
 
 @pytest.mark.parametrize("factory", [ThemeFactory, AudienceFactory, EventFormatFactory])
-def test_taxonomy_round_trip_keeps_the_slug(english, factory):
+def test_taxonomy_round_trip_keeps_the_slug(translation_locale, factory):
     term = factory(name="Santé publique", description="Tout sur la santé")
 
     assert extracted_strings(term) == [
         ("description", "Tout sur la santé"),
         ("name", "Santé publique"),
     ]
-    translated = translate(term, english)
+    translated = translate(term, translation_locale)
     assert (translated.name, translated.description) == (
-        "EN Santé publique",
-        "EN Tout sur la santé",
+        tr("Santé publique"),
+        tr("Tout sur la santé"),
     )
     assert translated.slug == "sante-publique"
     assert translated.translation_key == term.translation_key

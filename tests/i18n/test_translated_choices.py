@@ -24,20 +24,23 @@ from tests.factories import (
     VenueFactory,
     paris,
 )
-from tests.i18n.helpers import translate
+from tests.i18n.helpers import tr, translate
 from tests.i18n.test_localized import session
+from tests.sites import default_language, other_language
+from wagtail_rencontres import conf
 from wagtail_rencontres.enums import PartnerRole
-from wagtail_rencontres.models import CyclePage, EventPage
 from wagtail_rencontres.services import jsonld, search_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.api.urls")]
+
+SOURCE, TARGET = default_language(), other_language()
 
 API = "/api/rencontres"
 
 
 @pytest.fixture
-def records(english):
-    """Chosen records, all translated to English except one partner."""
+def records(translation_locale):
+    """Chosen records, all translated to the other language except one partner."""
     records = {
         "venue": VenueFactory(name="Maison des sports", city="Bobigny"),
         "format": EventFormatFactory(name="Journée thématique"),
@@ -47,14 +50,14 @@ def records(english):
         "speaker": SpeakerFactory(first_name="Laure", last_name="Pitti", job_title="Sociologue"),
     }
     for record in records.values():
-        translate(record, english)
+        translate(record, translation_locale)
     records["partner"] = OrganisationFactory(name="Observatoire des inégalités", acronym="")
     return records
 
 
 @pytest.fixture
-def make_bilingual(english_agenda, english, make_event, records):
-    """make_bilingual(title) → (French event, its English translation), both with the records."""
+def make_bilingual(translated_agenda, translation_locale, make_event, records):
+    """make_bilingual(title) → (source event, its translation), both with the records."""
 
     def make(title="Forum santé", day=dt.date(2027, 7, 1)):
         event = make_event(
@@ -79,26 +82,26 @@ def make_bilingual(english_agenda, english, make_event, records):
         event.partners.create(organisation=records["organiser"], role=PartnerRole.ORGANISER)
         event.partners.create(organisation=records["partner"], role=PartnerRole.PARTNER)
         event.save_revision().publish()
-        event = EventPage.objects.get(pk=event.pk)
-        return event, translate(event, english)
+        event = conf.page_model("EventPage").objects.get(pk=event.pk)
+        return event, translate(event, translation_locale)
 
     return make
 
 
-ENGLISH_CHOICES = {
-    "venue": ("EN Maison des sports", "en"),
-    "format": "EN Journée thématique",
-    "themes": ["EN Santé"],
-    "audiences": ["EN Élus"],
-    # The partner has no English translation: its source is shown.
-    "partners": [("EN Profession Banlieue", "en"), ("Observatoire des inégalités", "fr")],
+TRANSLATION_CHOICES = {
+    "venue": (tr("Maison des sports"), TARGET),
+    "format": tr("Journée thématique"),
+    "themes": [tr("Santé")],
+    "audiences": [tr("Élus")],
+    # The partner has no translation: its source is shown.
+    "partners": [(tr("Profession Banlieue"), TARGET), ("Observatoire des inégalités", SOURCE)],
 }
-FRENCH_CHOICES = {
-    "venue": ("Maison des sports", "fr"),
+SOURCE_CHOICES = {
+    "venue": ("Maison des sports", SOURCE),
     "format": "Journée thématique",
     "themes": ["Santé"],
     "audiences": ["Élus"],
-    "partners": [("Profession Banlieue", "fr"), ("Observatoire des inégalités", "fr")],
+    "partners": [("Profession Banlieue", SOURCE), ("Observatoire des inégalités", SOURCE)],
 }
 
 
@@ -128,76 +131,82 @@ def get_json(client, url):
 def test_typed_api_list_shows_records_in_each_event_locale(client, make_bilingual):
     make_bilingual()
 
-    english = get_json(client, f"{API}/events?locale=en&expand=programme")["results"][0]
-    french = get_json(client, f"{API}/events?locale=fr&expand=programme")["results"][0]
+    translation = get_json(client, f"{API}/events?locale={TARGET}&expand=programme")["results"][0]
+    source = get_json(client, f"{API}/events?locale={SOURCE}&expand=programme")["results"][0]
 
-    assert choices(english) == ENGLISH_CHOICES
-    assert speakers(english) == [("EN Sociologue", "en")]
-    assert choices(french) == FRENCH_CHOICES
-    assert speakers(french) == [("Sociologue", "fr")]
+    assert choices(translation) == TRANSLATION_CHOICES
+    assert speakers(translation) == [(tr("Sociologue"), TARGET)]
+    assert choices(source) == SOURCE_CHOICES
+    assert speakers(source) == [("Sociologue", SOURCE)]
 
 
 def test_typed_api_detail_shows_records_in_the_event_locale(client, make_bilingual):
-    _french, english = make_bilingual()
+    _source, translation = make_bilingual()
 
-    data = get_json(client, f"{API}/events/{english.pk}")
+    data = get_json(client, f"{API}/events/{translation.pk}")
 
-    assert choices(data) == ENGLISH_CHOICES
-    assert speakers(data) == [("EN Sociologue", "en")]
+    assert choices(data) == TRANSLATION_CHOICES
+    assert speakers(data) == [(tr("Sociologue"), TARGET)]
 
 
 def test_v2_list_and_detail_show_records_in_the_event_locale(client, make_bilingual):
-    _french, english = make_bilingual()
+    _source, translation = make_bilingual()
     fields = "venue,format,themes,audiences,partners,programme"
 
-    listed = get_json(client, f"/api/v2/events/?locale=en&fields={fields}")["items"][0]
-    detail = get_json(client, f"/api/v2/events/{english.pk}/")
+    listed = get_json(client, f"/api/v2/events/?locale={TARGET}&fields={fields}")["items"][0]
+    detail = get_json(client, f"/api/v2/events/{translation.pk}/")
 
-    assert choices(listed) == ENGLISH_CHOICES
-    assert choices(detail) == ENGLISH_CHOICES
-    assert speakers(detail) == [("EN Sociologue", "en")]
+    assert choices(listed) == TRANSLATION_CHOICES
+    assert choices(detail) == TRANSLATION_CHOICES
+    assert speakers(detail) == [(tr("Sociologue"), TARGET)]
 
 
 def test_ics_shows_venue_and_themes_in_the_event_locale(client, make_bilingual):
-    _french, english = make_bilingual()
+    _source, translation = make_bilingual()
 
-    for url in (f"/rencontres/ics/events/{english.pk}.ics", "/rencontres/ics/events.ics?locale=en"):
+    for url in (
+        f"/rencontres/ics/events/{translation.pk}.ics",
+        f"/rencontres/ics/events.ics?locale={TARGET}",
+    ):
         response = client.get(url)
         content = b"".join(response.streaming_content) if response.streaming else response.content
         (vevent,) = icalendar.Calendar.from_ical(content).walk("VEVENT")
-        assert str(vevent["LOCATION"]).split(", ")[0] == "EN Maison des sports"
-        assert [str(c) for c in vevent["CATEGORIES"].cats] == ["EN Santé"]
+        assert str(vevent["LOCATION"]).split(", ")[0] == tr("Maison des sports")
+        assert [str(c) for c in vevent["CATEGORIES"].cats] == [tr("Santé")]
 
 
 def test_jsonld_shows_place_organisers_and_performers_in_the_event_locale(make_bilingual):
-    french, english = make_bilingual()
+    source, translation = make_bilingual()
 
-    english_data = jsonld.event_data(EventPage.objects.get(pk=english.pk))
-    french_data = jsonld.event_data(EventPage.objects.get(pk=french.pk))
+    translated_data = jsonld.event_data(conf.page_model("EventPage").objects.get(pk=translation.pk))
+    source_data = jsonld.event_data(conf.page_model("EventPage").objects.get(pk=source.pk))
 
-    assert english_data["location"]["name"] == "EN Maison des sports"
-    assert [org["name"] for org in english_data["organizer"]] == ["EN Profession Banlieue"]
-    assert [org["name"] for org in english_data["sponsor"]] == ["Observatoire des inégalités"]
-    assert english_data["performer"] == [
-        {"@type": "Person", "name": "Laure Pitti", "jobTitle": "EN Sociologue"}
+    assert translated_data["location"]["name"] == tr("Maison des sports")
+    assert [org["name"] for org in translated_data["organizer"]] == [tr("Profession Banlieue")]
+    assert [org["name"] for org in translated_data["sponsor"]] == ["Observatoire des inégalités"]
+    assert translated_data["performer"] == [
+        {"@type": "Person", "name": "Laure Pitti", "jobTitle": tr("Sociologue")}
     ]
-    assert french_data["location"]["name"] == "Maison des sports"
-    assert [org["name"] for org in french_data["organizer"]] == ["Profession Banlieue"]
+    assert source_data["location"]["name"] == "Maison des sports"
+    assert [org["name"] for org in source_data["organizer"]] == ["Profession Banlieue"]
 
 
 def test_search_text_indexes_records_in_the_page_locale(make_bilingual):
-    french, english = make_bilingual()
-    english = EventPage.objects.get(pk=english.pk)
-    french = EventPage.objects.get(pk=french.pk)
+    source, translation = make_bilingual()
+    translation = conf.page_model("EventPage").objects.get(pk=translation.pk)
+    source = conf.page_model("EventPage").objects.get(pk=source.pk)
 
-    assert search_text.place_text(english) == "EN Maison des sports EN Bobigny"
-    assert search_text.taxonomy_text(english) == "EN Santé EN Élus EN Journée thématique"
-    assert search_text.organiser_text(english) == "EN Profession Banlieue EN PB"
-    assert search_text.taxonomy_text(french) == "Santé Élus Journée thématique"
+    assert search_text.place_text(translation) == f"{tr('Maison des sports')} {tr('Bobigny')}"
+    assert (
+        search_text.taxonomy_text(translation)
+        == f"{tr('Santé')} {tr('Élus')} {tr('Journée thématique')}"
+    )
+    assert search_text.organiser_text(translation) == f"{tr('Profession Banlieue')} {tr('PB')}"
+    assert search_text.taxonomy_text(source) == "Santé Élus Journée thématique"
 
 
 def test_typed_api_cycles_show_terms_and_partners_in_the_cycle_locale(
-    client, english_agenda, agenda, english, records
+    client, translated_agenda, agenda, translation_locale, records
 ):
     cycle = CyclePageFactory(
         parent=agenda,
@@ -207,16 +216,18 @@ def test_typed_api_cycles_show_terms_and_partners_in_the_cycle_locale(
     )
     cycle.partners.create(organisation=records["organiser"], role=PartnerRole.ORGANISER)
     cycle.save_revision().publish()
-    english_cycle = translate(CyclePage.objects.get(pk=cycle.pk), english)
+    translated_cycle = translate(
+        conf.page_model("CyclePage").objects.get(pk=cycle.pk), translation_locale
+    )
 
-    listed = get_json(client, f"{API}/cycles?locale=en")["results"][0]
-    detail = get_json(client, f"{API}/cycles/{english_cycle.pk}")
+    listed = get_json(client, f"{API}/cycles?locale={TARGET}")["results"][0]
+    detail = get_json(client, f"{API}/cycles/{translated_cycle.pk}")
 
     for data in (listed, detail):
-        assert [item["name"] for item in data["themes"]] == ["EN Santé"]
-        assert [item["name"] for item in data["audiences"]] == ["EN Élus"]
+        assert [item["name"] for item in data["themes"]] == [tr("Santé")]
+        assert [item["name"] for item in data["audiences"]] == [tr("Élus")]
         assert [item["organisation"]["name"] for item in data["partners"]] == [
-            "EN Profession Banlieue"
+            tr("Profession Banlieue")
         ]
 
 
@@ -228,7 +239,11 @@ def count_queries(client, url):
 
 
 @pytest.mark.parametrize(
-    "url", [f"{API}/events?locale=en&expand=programme&limit=100", "/api/v2/events/?locale=en"]
+    "url",
+    [
+        f"{API}/events?locale={TARGET}&expand=programme&limit=100",
+        f"/api/v2/events/?locale={TARGET}",
+    ],
 )
 def test_translated_list_query_count_is_constant(client, make_bilingual, url):
     make_bilingual(title="Forum 0")
