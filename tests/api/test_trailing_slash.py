@@ -41,7 +41,8 @@ def ids(demo):
     event = (
         conf.page_model("EventPage")
         .objects.live()
-        .filter(locale__language_code="fr", registration_mode=RegistrationMode.INTERNAL)[0]
+        .filter(registration_mode=RegistrationMode.INTERNAL)
+        .order_by("pk")[0]
     )
     return {
         "path": event.get_url(),

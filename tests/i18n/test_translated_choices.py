@@ -79,8 +79,13 @@ def make_bilingual(translated_agenda, translation_locale, make_event, records):
                 }
             ],
         )
-        event.partners.create(organisation=records["organiser"], role=PartnerRole.ORGANISER)
-        event.partners.create(organisation=records["partner"], role=PartnerRole.PARTNER)
+        # Editor order, as the admin's inline panel sets it (ties have no order on PostgreSQL).
+        event.partners.create(
+            organisation=records["organiser"], role=PartnerRole.ORGANISER, sort_order=0
+        )
+        event.partners.create(
+            organisation=records["partner"], role=PartnerRole.PARTNER, sort_order=1
+        )
         event.save_revision().publish()
         event = conf.page_model("EventPage").objects.get(pk=event.pk)
         return event, translate(event, translation_locale)
