@@ -1,6 +1,8 @@
 """Admin viewsets for the snippets, grouped under a “Rencontres” menu."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail import VERSION as WAGTAIL_VERSION
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -32,6 +34,14 @@ class ChooserViewSet(SnippetChooserViewSet):
     edit_item_text = _("Edit")
     search_tab_label = _("Search")
     create_action_label = _("Create")
+
+    @cached_property
+    def widget_class(self):
+        if WAGTAIL_VERSION < (8, 0):
+            # Wagtail 7.4 builds one AdminSnippetChooser instance here, labelled in the
+            # language of the first request; ours formats its labels on each render.
+            return SnippetChooser(model=self.model, icon=self.icon)
+        return super().widget_class
 
 
 class RencontresSnippetViewSet(SnippetViewSet):
