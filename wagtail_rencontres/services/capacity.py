@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus, SessionFormat
+from wagtail_rencontres.services import queries
 
 
 def owner_id(event):
@@ -49,16 +50,10 @@ def is_cycle(page):
     return isinstance(page, CyclePageMixin)
 
 
-def _cycle_session_model():
-    from wagtail_rencontres.models import CycleSession
-
-    return CycleSession
-
-
 def session_ids(cycle):
     """Primary keys of the events linked to the cycle, in primary-key order (lock order)."""
     return list(
-        _cycle_session_model()
+        queries.cycle_session_model()
         .objects.filter(cycle_id=owner_id(cycle))
         .order_by("event_id")
         .values_list("event_id", flat=True)
@@ -81,7 +76,7 @@ def registrations_of(page):
     from wagtail_rencontres.models import Registration
 
     owner = owner_id(page)
-    cycles = _cycle_session_model().objects.filter(event_id=owner).values("cycle_id")
+    cycles = queries.cycle_session_model().objects.filter(event_id=owner).values("cycle_id")
     return Registration.objects.filter(Q(page_id=owner) | Q(page_id__in=cycles))
 
 
@@ -112,7 +107,7 @@ def seats_expression(outer="pk"):
             0,
         )
 
-    cycles = _cycle_session_model().objects.filter(event_id=OuterRef(OuterRef(outer)))
+    cycles = queries.cycle_session_model().objects.filter(event_id=OuterRef(OuterRef(outer)))
     own = seat_holding.filter(page_id=OuterRef(outer))
     via_cycles = seat_holding.filter(page_id__in=cycles.values("cycle_id"))
     return counted(own) + counted(via_cycles)
@@ -124,7 +119,7 @@ def session_places_left(cycle):
     rows = (
         conf.page_model("EventPage")
         .objects.filter(
-            pk__in=_cycle_session_model()
+            pk__in=queries.cycle_session_model()
             .objects.filter(cycle_id=owner_id(cycle))
             .values("event_id"),
             registration_mode=RegistrationMode.INTERNAL,

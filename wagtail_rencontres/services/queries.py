@@ -19,9 +19,9 @@ def cycle_model():
     return conf.page_model("CyclePage")
 
 
-def agenda_model():
-    """The agenda page model the site uses (``WAGTAILRENCONTRES_AGENDAPAGE_MODEL``)."""
-    return conf.page_model("AgendaPage")
+def cycle_session_model():
+    """``CycleSession``: a cycle's link to one of its events (the relations app)."""
+    return apps.get_model("wagtail_rencontres_relations", "CycleSession")
 
 
 def visible_events(locale=None):
@@ -97,9 +97,7 @@ def cycle_sessions(cycle):
     Sessions are matched by translation key, so a translated cycle lists the
     translations of its source's events.
     """
-    links = apps.get_model("wagtail_rencontres_relations", "CycleSession").objects.filter(
-        cycle=cycle
-    )
+    links = cycle_session_model().objects.filter(cycle=cycle)
     position = links.filter(event__translation_key=OuterRef("translation_key")).values(
         "sort_order"
     )[:1]

@@ -24,7 +24,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from wagtail_rencontres import conf
-from wagtail_rencontres.services import dates, i18n
+from wagtail_rencontres.services import dates, i18n, queries
 from wagtail_rencontres.services.search_text import fold, plain
 
 logger = logging.getLogger(__name__)
@@ -187,7 +187,7 @@ def event_queryset(filters, language_code=None):
         # Cycle membership is edited on the cycle, so it is read fresh from the
         # database and passed to the backend as ids.
         event_ids = list(
-            apps.get_model("wagtail_rencontres_relations", "CycleSession")
+            queries.cycle_session_model()
             .objects.filter(cycle_id=filters.cycle)
             .values_list("event_id", flat=True)
         )
