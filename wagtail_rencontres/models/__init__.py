@@ -6,6 +6,7 @@ from wagtail_rencontres.models.mixins import (
     EventPageMixin,
     RegistrationPageMixin,
 )
+from wagtail_rencontres.models.organisations import Organisation
 from wagtail_rencontres.models.pages import AgendaPage, CyclePage, EventPage
 from wagtail_rencontres.models.registration import (
     AbstractRegistrationQuestion,
@@ -14,15 +15,10 @@ from wagtail_rencontres.models.registration import (
     consent_version,
 )
 from wagtail_rencontres.models.relations import AbstractPartner
-from wagtail_rencontres.models.snippets import (
-    Audience,
-    EventFormat,
-    Organisation,
-    Speaker,
-    Theme,
-    Venue,
-)
+from wagtail_rencontres.models.speakers import Speaker
 from wagtail_rencontres.models.sync import EventTombstone
+from wagtail_rencontres.models.taxonomy import Audience, EventFormat, Theme
+from wagtail_rencontres.models.venues import Venue
 
 # Relations to the page models the site uses, in their own app (last: they use the above).
 from wagtail_rencontres.relations.models import (  # noqa: E402, I001
