@@ -27,7 +27,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import MailStatus, RegistrationStatus
-from wagtail_rencontres.services import capacity, dates, registration_mails
+from wagtail_rencontres.services import capacity, dates
 from wagtail_rencontres.services import registration as service
 
 PERMISSION = "wagtail_rencontres.manage_registrations"
@@ -160,7 +160,7 @@ def registration_action(request, event_id):
     if action == "retry_mails":
         from wagtail_rencontres.models import RegistrationMail
 
-        count = registration_mails.retry(
+        count = service.retry(
             RegistrationMail.objects.filter(
                 registration__page_id=capacity.owner_id(event), status=MailStatus.FAILED
             )

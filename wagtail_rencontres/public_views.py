@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus
+from wagtail_rencontres.services import capacity
 from wagtail_rencontres.services import registration as service
 
 RESULT_PARAM = "registration"
@@ -143,7 +144,7 @@ def self_service(page, request, token):
             "message": message,
             "workshops": [
                 session
-                for session_id, session in service.capacity.workshop_sessions(page).items()
+                for session_id, session in capacity.workshop_sessions(page).items()
                 if session_id in registration.workshops
             ],
             "rencontres_base_template": _base_template(),

@@ -133,7 +133,7 @@ def _registration_listing():
     from wagtail.admin.views.pages.listing import IndexView
     from wagtail.admin.viewsets.pages import PageListingViewSet
 
-    from wagtail_rencontres.services import capacity
+    from wagtail_rencontres.services import queries
 
     class RegisteredColumn(Column):
         """Seat-holding registrations / capacity, from one annotated query."""
@@ -151,7 +151,7 @@ def _registration_listing():
             return (
                 super()
                 .get_base_queryset()
-                .annotate(registrations_seats_taken=capacity.seats_expression())
+                .annotate(registrations_seats_taken=queries.seats_expression())
             )
 
     class EventListingViewSet(PageListingViewSet):
