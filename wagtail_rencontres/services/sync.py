@@ -1,4 +1,4 @@
-"""Derived records kept in step with event pages: the speaker index and tombstones.
+"""Derived records kept in step with event pages: the speaker index, tombstones, the ICS sequence.
 
 :mod:`wagtail_rencontres.receivers` calls these when pages are saved,
 published, unpublished, deleted or placed under a view restriction.
@@ -73,3 +73,22 @@ def republish_events_below(page):
     if ids:
         event_model.objects.filter(pk__in=ids).update(last_published_at=timezone.now())
         EventTombstone.objects.filter(page_id__in=ids).delete()
+
+
+def next_sequence(event):
+    """The ICS ``SEQUENCE`` to save ``event`` with.
+
+    Never below the stored value, and one more when a field of
+    ``event.sequence_fields`` changed: calendar clients then update their copy.
+    A page published from an older revision carries that revision's sequence,
+    hence the comparison with the stored row.
+    """
+    stored = (
+        type(event).objects.filter(pk=event.pk).values("sequence", *event.sequence_fields).first()
+    )
+    if stored is None:
+        return event.sequence
+    sequence = max(event.sequence or 0, stored["sequence"])
+    if any(stored[name] != getattr(event, name) for name in event.sequence_fields):
+        sequence += 1
+    return sequence
