@@ -24,10 +24,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+from wagtail.models import Page
 
-from wagtail_rencontres import conf
 from wagtail_rencontres.enums import MailStatus, RegistrationStatus
-from wagtail_rencontres.services import capacity, dates, registration_mails
+from wagtail_rencontres.models import RegistrationMail
+from wagtail_rencontres.pages.registration import RegistrationPageMixin
+from wagtail_rencontres.services import capacity, dates, queries
 from wagtail_rencontres.services import registration as service
 
 PERMISSION = "wagtail_rencontres.manage_registrations"
@@ -43,10 +46,6 @@ def _check(request):
 
 def _event(event_id):
     """The event or cycle page whose registrations are managed."""
-    from wagtail.models import Page
-
-    from wagtail_rencontres.models import RegistrationPageMixin
-
     page = get_object_or_404(Page, pk=event_id).specific
     if not isinstance(page, RegistrationPageMixin):
         raise Http404
@@ -105,8 +104,6 @@ def registrations_view(request, event_id):
         registration.workshop_titles = [
             sessions[key].title if key in sessions else key for key in registration.workshops
         ]
-    from wagtail_rencontres.models import RegistrationMail
-
     return TemplateResponse(
         request,
         "wagtail_rencontres/admin/registrations.html",
@@ -158,9 +155,7 @@ def registration_action(request, event_id):
         capacity.registrations_of(event).filter(pk__in=ids).order_by("submit_time", "pk")
     )
     if action == "retry_mails":
-        from wagtail_rencontres.models import RegistrationMail
-
-        count = registration_mails.retry(
+        count = service.retry(
             RegistrationMail.objects.filter(
                 registration__page_id=capacity.owner_id(event), status=MailStatus.FAILED
             )
@@ -275,8 +270,6 @@ def _safe(values):
 
 def export_xlsx(request, event_id):
     """Stream the filtered registrations as XLSX, written row by row (openpyxl write-only)."""
-    from openpyxl import Workbook
-
     _check(request)
     event = _event(event_id)
     titles, row = export_columns(event)
@@ -317,7 +310,7 @@ def attendance_sheet(request, event_id):
 def attendance_days(page):
     """Local days of the event, or of every session of a cycle, in order."""
     if capacity.is_cycle(page):
-        events = conf.page_model("EventPage").objects.filter(pk__in=capacity.session_ids(page))
+        events = queries.event_model().objects.filter(pk__in=capacity.session_ids(page))
     else:
         events = [page]
     days = set()

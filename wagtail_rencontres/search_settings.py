@@ -1,12 +1,10 @@
 """Ready-to-use search settings for French content.
 
-Elasticsearch 8 / OpenSearch 2: put :data:`FRENCH_INDEX_SETTINGS` in the
-backend's ``INDEX_SETTINGS``. It makes the index's default analyser French:
-elision (l', d', qu'…), lowercase, French stop words, ``asciifolding``
-("egalite" finds "égalité") and the light French stemmer ("discrimination"
-finds "discriminations")::
-
-    from wagtail_rencontres.search_settings import FRENCH_INDEX_SETTINGS
+Elasticsearch 8 / OpenSearch 2: put :data:`FRENCH_INDEX_SETTINGS`, imported
+from this module, in the backend's ``INDEX_SETTINGS``. It makes the index's
+default analyser French: elision (l', d', qu'…), lowercase, French stop words,
+``asciifolding`` ("egalite" finds "égalité") and the light French stemmer
+("discrimination" finds "discriminations")::
 
     WAGTAILSEARCH_BACKENDS = {
         "default": {

@@ -3,7 +3,10 @@
 import zoneinfo
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from wagtail.blocks import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 
 def validate_timezone(value):
@@ -16,21 +19,8 @@ def validate_timezone(value):
         )
 
 
-def validate_time_range(start, end, *, field="end_time"):
-    """Raise a field-keyed error when ``end`` is not after ``start``.
-
-    Either bound may be ``None``: an open-ended slot is valid.
-    """
-    if start is not None and end is not None and end <= start:
-        raise ValidationError(
-            {field: ValidationError(_("The end must be after the start."), code="end_before_start")}
-        )
-
-
 def day_outside_event_message(day, first_day, last_day):
     """Error shown when a programme day falls outside the event's dates."""
-    from django.utils.formats import date_format
-
     return ValidationError(
         _("%(day)s is outside the event's dates (%(first)s – %(last)s)."),
         code="day_outside_event",
@@ -40,3 +30,18 @@ def day_outside_event_message(day, first_day, last_day):
             "last": date_format(last_day, "DATE_FORMAT"),
         },
     )
+
+
+def programme_days_error(programme, first_day, last_day):
+    """The error of a programme whose days fall outside ``first_day`` – ``last_day``, or ``None``.
+
+    Keyed by block position, so that the editor shows it on each wrong day's date.
+    """
+    block_errors = {}
+    for position, child in enumerate(programme or []):
+        day = child.value.get("date")
+        if day is not None and not first_day <= day <= last_day:
+            block_errors[position] = StructBlockValidationError(
+                block_errors={"date": day_outside_event_message(day, first_day, last_day)}
+            )
+    return StreamBlockValidationError(block_errors=block_errors) if block_errors else None

@@ -1,13 +1,18 @@
-"""Admin viewsets for the snippets, grouped under a “Rencontres” menu."""
+"""Admin viewsets: the snippets, grouped under a “Rencontres” menu, and the events listing.
+
+Plain classes: a site may subclass one and register its own instead (see
+``docs/reference/signals-and-hooks.md``).
+"""
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import VERSION as WAGTAIL_VERSION
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import IndexView
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from wagtail_rencontres import conf
 from wagtail_rencontres.models import (
     Audience,
     EventFormat,
@@ -16,6 +21,7 @@ from wagtail_rencontres.models import (
     Theme,
     Venue,
 )
+from wagtail_rencontres.services import queries
 from wagtail_rencontres.widgets import SnippetChooser
 
 
@@ -127,43 +133,44 @@ class RencontresViewSetGroup(SnippetViewSetGroup):
 # Registration: a flat listing of events with registered / places
 
 
-def _registration_listing():
-    """Build the events listing viewset lazily (admin modules need the app registry)."""
-    from wagtail.admin.ui.tables import Column
-    from wagtail.admin.views.pages.listing import IndexView
-    from wagtail.admin.viewsets.pages import PageListingViewSet
+class RegisteredColumn(Column):
+    """Seat-holding registrations / capacity, from one annotated query."""
 
-    from wagtail_rencontres.services import capacity
+    def get_value(self, instance):
+        taken = getattr(instance, "registrations_seats_taken", 0) or 0
+        if getattr(instance, "registration_mode", "none") != "internal":
+            return "—"
+        places = instance.registration_capacity
+        return f"{taken} / {places}" if places is not None else f"{taken}"
 
-    class RegisteredColumn(Column):
-        """Seat-holding registrations / capacity, from one annotated query."""
 
-        def get_value(self, instance):
-            taken = getattr(instance, "registrations_seats_taken", 0) or 0
-            if getattr(instance, "registration_mode", "none") != "internal":
-                return "—"
-            capacity = instance.registration_capacity
-            return f"{taken} / {capacity}" if capacity is not None else f"{taken}"
+class EventIndexView(IndexView):
+    """The events listing, each row annotated with its seats taken."""
 
-    class EventIndexView(IndexView):
-        def get_base_queryset(self):
-            # Cycle registrants hold a place in each session: counted too.
-            return (
-                super()
-                .get_base_queryset()
-                .annotate(registrations_seats_taken=capacity.seats_expression())
-            )
+    def get_base_queryset(self):
+        # Cycle registrants hold a place in each session: counted too.
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(registrations_seats_taken=queries.seats_expression())
+        )
 
-    class EventListingViewSet(PageListingViewSet):
-        model = conf.page_model("EventPage")
-        icon = "date"
-        menu_label = _("Events")
-        add_to_admin_menu = True
-        name = "rencontres_events"
-        index_view_class = EventIndexView
-        columns = [
-            *IndexView.base_columns,
-            RegisteredColumn("registrations", label=_("Registered / places"), width="12%"),
-        ]
 
-    return EventListingViewSet()
+class EventListingViewSet(PageListingViewSet):
+    """An **Events** menu item listing the site's event pages, with registered / places.
+
+    Registered by ``wagtail_hooks``; ``model`` is the event page model the site
+    uses, read when this module is imported (from the hooks, once the apps are
+    ready).
+    """
+
+    model = queries.event_model()
+    icon = "date"
+    menu_label = _("Events")
+    add_to_admin_menu = True
+    name = "rencontres_events"
+    index_view_class = EventIndexView
+    columns = [
+        *IndexView.base_columns,
+        RegisteredColumn("registrations", label=_("Registered / places"), width="12%"),
+    ]

@@ -8,7 +8,8 @@ from wagtail.admin import widgets
 from wagtail.snippets.models import register_snippet
 
 from wagtail_rencontres import admin_views as views
-from wagtail_rencontres.viewsets import RencontresViewSetGroup
+from wagtail_rencontres.pages.registration import RegistrationPageMixin
+from wagtail_rencontres.viewsets import EventListingViewSet, RencontresViewSetGroup
 
 register_snippet(RencontresViewSetGroup)
 
@@ -31,8 +32,6 @@ def register_registration_permission():
 
 
 def _registrations_button(page, user, priority):
-    from wagtail_rencontres.models import RegistrationPageMixin
-
     if issubclass(page.specific_class or object, RegistrationPageMixin) and user.has_perm(
         views.PERMISSION
     ):
@@ -65,6 +64,4 @@ def register_registration_log_actions(actions):
 
 @hooks.register("register_admin_viewset")
 def register_event_listing():
-    from wagtail_rencontres.viewsets import _registration_listing
-
-    return _registration_listing()
+    return EventListingViewSet()

@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from openpyxl import load_workbook
+from wagtail import hooks
 
 from tests.sites import default_language
+from wagtail_rencontres import conf, viewsets
 from wagtail_rencontres.enums import RegistrationStatus
 from wagtail_rencontres.models import Registration
 
@@ -181,6 +183,26 @@ def test_event_listing_counts_registrations_in_one_query(client, admin_user, ope
 
     # Wagtail's own listing queries are its business; ours stay one subquery.
     assert len(registration_queries(one)) == len(registration_queries(many)) == 1
+
+
+def test_event_listing_is_built_from_classes_a_site_can_subclass():
+    class SiteListing(viewsets.EventListingViewSet):
+        name = "site_events"
+        menu_label = "Site events"
+
+    registered = [
+        hook()
+        for hook in hooks.get_hooks("register_admin_viewset")
+        if hook.__module__ == "wagtail_rencontres.wagtail_hooks"
+    ]
+    listing = SiteListing()
+
+    assert [type(viewset) for viewset in registered] == [viewsets.EventListingViewSet]
+    assert (listing.model, listing.index_view_class, listing.name) == (
+        conf.page_model("EventPage"),
+        viewsets.EventIndexView,
+        "site_events",
+    )
 
 
 def test_event_edit_view_has_the_registration_tab(client, admin_user, open_event):

@@ -1,12 +1,12 @@
-"""Public models of wagtail-rencontres."""
+"""Public models of wagtail-rencontres.
 
-from wagtail_rencontres.models.mixins import (
-    AgendaPageMixin,
-    CyclePageMixin,
-    EventPageMixin,
-    RegistrationPageMixin,
-)
-from wagtail_rencontres.models.pages import AgendaPage, CyclePage, EventPage
+The data models live in this package. The page types, which are models and
+views at once, live in :mod:`wagtail_rencontres.pages`; they are imported and
+re-exported here, so that ``from wagtail_rencontres.models import EventPageMixin``
+keeps working and Django registers the shipped pages with the app.
+"""
+
+from wagtail_rencontres.models.organisations import Organisation
 from wagtail_rencontres.models.registration import (
     AbstractRegistrationQuestion,
     Registration,
@@ -14,18 +14,13 @@ from wagtail_rencontres.models.registration import (
     consent_version,
 )
 from wagtail_rencontres.models.relations import AbstractPartner
-from wagtail_rencontres.models.snippets import (
-    Audience,
-    EventFormat,
-    Organisation,
-    Speaker,
-    Theme,
-    Venue,
-)
+from wagtail_rencontres.models.speakers import Speaker
 from wagtail_rencontres.models.sync import EventTombstone
+from wagtail_rencontres.models.taxonomy import Audience, EventFormat, Theme
+from wagtail_rencontres.models.venues import Venue
 
-# Relations to the page models the site uses, in their own app (last: they use the above).
-from wagtail_rencontres.relations.models import (  # noqa: E402, I001
+# Relations to the page models the site uses, in their own app (after the bases they use).
+from wagtail_rencontres.relations.models import (
     CyclePartner,
     CycleRegistrationFormField,
     CycleSession,
@@ -33,6 +28,16 @@ from wagtail_rencontres.relations.models import (  # noqa: E402, I001
     EventSpeaker,
     RegistrationFormField,
 )
+
+# isort: split
+# Page types last. Django registers an app's models by importing its models module, so
+# the shipped pages are imported from here; their modules import the services, which
+# import the models above: by now every one of them exists.
+from wagtail_rencontres.pages.agenda import AgendaPageMixin
+from wagtail_rencontres.pages.cycle import CyclePageMixin
+from wagtail_rencontres.pages.event import EventPageMixin
+from wagtail_rencontres.pages.registration import RegistrationPageMixin
+from wagtail_rencontres.pages.shipped import AgendaPage, CyclePage, EventPage
 
 __all__ = [
     "AbstractPartner",

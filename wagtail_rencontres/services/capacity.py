@@ -16,12 +16,12 @@ from collections import Counter
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
+from wagtail.models import Locale
 
-from wagtail_rencontres import conf
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus, SessionFormat
-from wagtail_rencontres.services import queries
+from wagtail_rencontres.models.registration import Registration
+from wagtail_rencontres.services import programme, queries
 
 
 def owner_id(event):
@@ -30,8 +30,6 @@ def owner_id(event):
     Translations of an event share one set of places: registrations belong
     to the event in the default locale (the translation source), when it exists.
     """
-    from wagtail.models import Locale
-
     default = Locale.get_default()
     if event.locale_id == default.pk:
         return event.pk
@@ -45,9 +43,8 @@ def owner_id(event):
 
 
 def is_cycle(page):
-    from wagtail_rencontres.models import CyclePageMixin
-
-    return isinstance(page, CyclePageMixin)
+    """Whether ``page`` is a cycle (of the cycle page model the site uses)."""
+    return isinstance(page, queries.cycle_model())
 
 
 def session_ids(cycle):
@@ -62,8 +59,6 @@ def session_ids(cycle):
 
 def own_registrations(page):
     """Registrations made on the page itself (for a session: not through a cycle)."""
-    from wagtail_rencontres.models import Registration
-
     return Registration.objects.filter(page_id=owner_id(page))
 
 
@@ -73,8 +68,6 @@ def registrations_of(page):
     For an event: its own and those of every cycle it is a session of. For a
     cycle: its own (one query either way).
     """
-    from wagtail_rencontres.models import Registration
-
     owner = owner_id(page)
     cycles = queries.cycle_session_model().objects.filter(event_id=owner).values("cycle_id")
     return Registration.objects.filter(Q(page_id=owner) | Q(page_id__in=cycles))
@@ -85,39 +78,11 @@ def seats_taken(event):
     return registrations_of(event).filter(status__in=RegistrationStatus.seat_holding()).count()
 
 
-def seats_expression(outer="pk"):
-    """Seats taken at the page ``OuterRef(outer)``, cycle registrants included, for annotations.
-
-    Counts registrations on the page row itself (listings annotate each row).
-    """
-    from wagtail_rencontres.models import Registration
-
-    seat_holding = Registration.objects.filter(status__in=RegistrationStatus.seat_holding())
-
-    def counted(queryset):
-        return Coalesce(
-            Subquery(
-                queryset.order_by()
-                .annotate(group=Value(1))
-                .values("group")
-                .annotate(total=Count("pk"))
-                .values("total"),
-                output_field=IntegerField(),
-            ),
-            0,
-        )
-
-    cycles = queries.cycle_session_model().objects.filter(event_id=OuterRef(OuterRef(outer)))
-    own = seat_holding.filter(page_id=OuterRef(outer))
-    via_cycles = seat_holding.filter(page_id__in=cycles.values("cycle_id"))
-    return counted(own) + counted(via_cycles)
-
-
 def session_places_left(cycle):
     """``{event id: places left}`` for the cycle's sessions that take internal
     registrations with a capacity (one query, whatever the number of sessions)."""
     rows = (
-        conf.page_model("EventPage")
+        queries.event_model()
         .objects.filter(
             pk__in=queries.cycle_session_model()
             .objects.filter(cycle_id=owner_id(cycle))
@@ -125,7 +90,7 @@ def session_places_left(cycle):
             registration_mode=RegistrationMode.INTERNAL,
             registration_capacity__isnull=False,
         )
-        .annotate(seats=seats_expression())
+        .annotate(seats=queries.seats_expression())
         .values_list("pk", "registration_capacity", "seats")
     )
     return {pk: max(capacity - seats, 0) for pk, capacity, seats in rows}
@@ -156,8 +121,6 @@ def workshop_sessions(event):
     translated; compare audiences by ``restricted_keys`` (translation keys), so
     that every translation of the event accepts the matching audience.
     """
-    from wagtail_rencontres.services import programme
-
     if not hasattr(event, "programme"):
         return {}  # a cycle has no programme of its own: no workshop to choose
     sessions = {}
@@ -217,7 +180,7 @@ def locked_event(event):
         locked.locked_sessions = []
         if is_cycle(locked):
             locked.locked_sessions = list(
-                conf.page_model("EventPage")
+                queries.event_model()
                 ._default_manager.select_for_update(of=("self",))
                 .filter(pk__in=session_ids(locked))
                 .order_by("pk")

@@ -71,6 +71,12 @@ def local_days(start, end, tz_name):
     return first, last
 
 
+def whole_days(start, end, tz_name):
+    """``(start, end)`` stretched to whole local days: from midnight to 23:59:59."""
+    first, last = local_days(start, end, tz_name)
+    return make_local(first, dt.time(0, 0), tz_name), make_local(last, dt.time(23, 59, 59), tz_name)
+
+
 def make_local_lenient(day, time, tz_name):
     """Like :func:`make_local`, but a nonexistent time moves forward past the gap.
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import prefetch_related_objects
 
+from wagtail_rencontres.blocks import DayBlock
 from wagtail_rencontres.enums import SessionFormat
 from wagtail_rencontres.services import dates, i18n
 
@@ -68,8 +69,6 @@ def days_bulk(events, include_private=False):
     query each, whatever the number of events; their translations take one
     more query each per locale.
     """
-    from wagtail_rencontres.blocks import DayBlock
-
     raw_days = []
     owners = []
     for event in events:

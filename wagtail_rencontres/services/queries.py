@@ -1,10 +1,31 @@
-"""Database queries for listings: every filter and sort runs in the database."""
+"""Database queries for listings: every filter and sort runs in the database.
+
+The models are reached through the app registry (:func:`event_model` and the
+like), never imported: the representation of pages, which uses these queries,
+is imported by the shipped page classes while the models load.
+"""
+
+import datetime as dt
 
 from django.apps import apps
-from django.db.models import OuterRef, Q, Subquery
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from wagtail.models import Locale, Page, Site
 
 from wagtail_rencontres import conf
+from wagtail_rencontres.enums import EventStatus, PartnerRole, RegistrationMode, RegistrationStatus
+from wagtail_rencontres.services import dates
 
 WHEN_CHOICES = ("upcoming", "ongoing", "past")
 
@@ -109,14 +130,6 @@ def cycle_sessions(cycle):
     )
 
 
-def partners_of(page, role=None):
-    """Partner links of an event or cycle, with their organisation and logo."""
-    links = page.partners.select_related("organisation", "organisation__logo")
-    if role is not None:
-        links = links.filter(role=role)
-    return links
-
-
 def filter_dates(
     queryset, starts_after=None, starts_before=None, ends_after=None, ends_before=None
 ):
@@ -147,10 +160,6 @@ def _day_after(moment, is_date):
     """Local midnight after a date's midnight (DST-safe); a datetime stays as it is."""
     if not is_date:
         return moment
-    import datetime as dt
-
-    from wagtail_rencontres.services import dates
-
     local = moment.astimezone(moment.tzinfo)
     next_day = local.date() + dt.timedelta(days=1)
     return dates.make_local_lenient(next_day, dt.time(0, 0), str(local.tzinfo))
@@ -170,8 +179,6 @@ def filter_relations(
 
     Many-to-many filters use ``pk__in`` subqueries, so no row is repeated.
     """
-    from wagtail_rencontres.enums import PartnerRole
-
     model = event_model()
     if themes:
         queryset = queryset.filter(
@@ -205,8 +212,6 @@ def filter_relations(
 
 def filter_place(queryset, city=None, department=None, region=None):
     """Venue city, département (name or code) and region, case-insensitive."""
-    from django.db.models import Q
-
     if city:
         queryset = queryset.filter(venue__city__iexact=city)
     if department:
@@ -218,18 +223,40 @@ def filter_place(queryset, city=None, department=None, region=None):
     return queryset
 
 
+def seats_expression(outer="pk"):
+    """Seats taken at the page ``OuterRef(outer)``, cycle registrants included, for annotations.
+
+    Counts registrations on the page row itself (listings annotate each row).
+    """
+    registration_model = apps.get_model("wagtail_rencontres", "Registration")
+    seat_holding = registration_model.objects.filter(status__in=RegistrationStatus.seat_holding())
+
+    def counted(queryset):
+        return Coalesce(
+            Subquery(
+                queryset.order_by()
+                .annotate(group=Value(1))
+                .values("group")
+                .annotate(total=Count("pk"))
+                .values("total"),
+                output_field=IntegerField(),
+            ),
+            0,
+        )
+
+    cycles = cycle_session_model().objects.filter(event_id=OuterRef(OuterRef(outer)))
+    own = seat_holding.filter(page_id=OuterRef(outer))
+    via_cycles = seat_holding.filter(page_id__in=cycles.values("cycle_id"))
+    return counted(own) + counted(via_cycles)
+
+
 def registration_open_q(now):
     """The database form of ``registration_state()["is_open"]``.
 
     Same rules as :func:`wagtail_rencontres.services.registration.closed_reason`:
     a full event still accepts registrations onto its waiting list.
     """
-    from django.db.models import Q
-
-    from wagtail_rencontres.enums import EventStatus, RegistrationMode
-    from wagtail_rencontres.services import capacity
-
-    seats = capacity.seats_expression()
+    seats = seats_expression()
     internal = Q(registration_mode=RegistrationMode.INTERNAL)
     has_room = (
         ~internal
@@ -263,8 +290,6 @@ def search(queryset, q, keep_order=False):
     The backend returns matching ids (by relevance); the filtered queryset
     keeps those, sorted by relevance unless an ordering was asked for.
     """
-    from django.db.models import Case, IntegerField, When
-
     results = event_model().objects.live().search(q, order_by_relevance=True)
     ids = [page.pk for page in results[:SEARCH_MAX_RESULTS]]
     queryset = queryset.filter(pk__in=ids)
@@ -278,8 +303,6 @@ def search(queryset, q, keep_order=False):
 
 
 def locale_exists(language_code):
-    from wagtail.models import Locale
-
     return Locale.objects.filter(language_code=language_code).exists()
 
 
@@ -303,9 +326,6 @@ def tombstones_since(moment, locale=None):
 
 def event_by_path(path):
     """The visible event served at ``path`` (``/fr/agenda/rencontre/`` or without prefix)."""
-    from django.conf import settings
-    from wagtail.models import Page, Site
-
     parts = [part for part in path.split("?")[0].split("/") if part]
     language = None
     codes = {code for code, _name in getattr(settings, "LANGUAGES", [])}

@@ -1,6 +1,6 @@
 """Public registration pages, served by the routes of event and cycle pages.
 
-See :class:`~wagtail_rencontres.models.RegistrationPageMixin`.
+See :class:`~wagtail_rencontres.pages.registration.RegistrationPageMixin`.
 
 The HTML form gives the same answers and messages as the API
 (:mod:`wagtail_rencontres.api.registration`).
@@ -11,6 +11,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus
+from wagtail_rencontres.models.registration import Registration
+from wagtail_rencontres.pages.base import add_base_template
+from wagtail_rencontres.services import capacity
 from wagtail_rencontres.services import registration as service
 
 RESULT_PARAM = "registration"
@@ -65,8 +68,6 @@ def event_page(page, request, *args, **kwargs):
 
 
 def _registration_for(page, token):
-    from wagtail_rencontres.models import Registration
-
     raw = service.unsign_token(token)
     if raw is None:
         raise Http404
@@ -109,11 +110,7 @@ def self_service(page, request, token):
             return TemplateResponse(
                 request,
                 "wagtail_rencontres/pages/registration_self_service.html",
-                {
-                    "page": page,
-                    "erased": True,
-                    "rencontres_base_template": _base_template(),
-                },
+                add_base_template({"page": page, "erased": True}),
             )
         elif action == "update":
             form = self_service_form(page, request.POST, registration)
@@ -135,19 +132,20 @@ def self_service(page, request, token):
     response = TemplateResponse(
         request,
         "wagtail_rencontres/pages/registration_self_service.html",
-        {
-            "page": page,
-            "registration": registration,
-            "form": form if editable else None,
-            "can_cancel": editable,
-            "message": message,
-            "workshops": [
-                session
-                for session_id, session in service.capacity.workshop_sessions(page).items()
-                if session_id in registration.workshops
-            ],
-            "rencontres_base_template": _base_template(),
-        },
+        add_base_template(
+            {
+                "page": page,
+                "registration": registration,
+                "form": form if editable else None,
+                "can_cancel": editable,
+                "message": message,
+                "workshops": [
+                    session
+                    for session_id, session in capacity.workshop_sessions(page).items()
+                    if session_id in registration.workshops
+                ],
+            }
+        ),
     )
     response.status_code = status
     return response
@@ -164,9 +162,3 @@ def _initial(registration):
     initial["workshops"] = list(registration.workshops or [])
     initial.update(registration.form_data or {})
     return initial
-
-
-def _base_template():
-    from wagtail_rencontres import conf
-
-    return conf.get_setting("BASE_TEMPLATE")

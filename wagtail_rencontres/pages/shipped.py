@@ -12,7 +12,9 @@ from wagtail.models import PAGE_MODEL_CLASSES, Page
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.api.fields import AGENDA_KEYS, CYCLE_KEYS, EVENT_KEYS, api_fields
-from wagtail_rencontres.models.mixins import AgendaPageMixin, CyclePageMixin, EventPageMixin
+from wagtail_rencontres.pages.agenda import AgendaPageMixin
+from wagtail_rencontres.pages.cycle import CyclePageMixin
+from wagtail_rencontres.pages.event import EventPageMixin
 
 
 def withdraw_if_swapped(model):

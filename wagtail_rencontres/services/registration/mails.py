@@ -1,4 +1,8 @@
-"""Registration mails: built in the registrant's language, delivered, failures recorded."""
+"""Registration mails: built in the registrant's language, delivered, failures recorded.
+
+:func:`send_registration_mail` is the django-tasks task that sends one
+queued mail (see :mod:`.outbox`); it delegates to :func:`deliver`.
+"""
 
 import logging
 
@@ -6,10 +10,13 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django_tasks import task
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import MailKind, MailStatus, RegistrationStatus
-from wagtail_rencontres.services import capacity, ical
+from wagtail_rencontres.models.registration import RegistrationMail
+from wagtail_rencontres.services import capacity, ical, queries
+from wagtail_rencontres.services.registration import tokens
 
 logger = logging.getLogger("wagtail_rencontres.registration")
 
@@ -19,8 +26,6 @@ ICS_KINDS = (MailKind.CONFIRMED, MailKind.APPROVED, MailKind.PROMOTED)
 
 def build_message(mail):
     """The EmailMultiAlternatives of a RegistrationMail, in its registrant's language."""
-    from wagtail_rencontres.services import registration as registration_service
-
     registration = mail.registration
     event = registration.page.specific
     events = calendar_events(event)
@@ -36,7 +41,7 @@ def build_message(mail):
             "local_start": getattr(event, "local_start", None),
             "local_end": getattr(event, "local_end", None),
             "status_label": registration.get_status_display(),
-            "self_service_url": registration_service.self_service_url(registration, event),
+            "self_service_url": tokens.self_service_url(registration, event),
         }
         subject = " ".join(
             render_to_string("wagtail_rencontres/emails/registration_subject.txt", context).split()
@@ -62,8 +67,6 @@ def calendar_events(page):
 
     Draft and privately viewable sessions never appear.
     """
-    from wagtail_rencontres.services import queries
-
     if capacity.is_cycle(page):
         return list(queries.cycle_sessions(page))
     return [page]
@@ -71,8 +74,6 @@ def calendar_events(page):
 
 def deliver(mail_id):
     """Send the mail; on failure record the error and keep it for a retry. Returns the status."""
-    from wagtail_rencontres.models import RegistrationMail
-
     mail = RegistrationMail.objects.select_related("registration").get(pk=mail_id)
     if mail.status == MailStatus.SENT:
         return mail.status
@@ -97,15 +98,7 @@ def deliver(mail_id):
     return mail.status
 
 
-def retry(mails):
-    """Queue failed (or stuck queued) mails again; returns how many were queued."""
-    from wagtail_rencontres.services.registration import enqueue_mail
-
-    count = 0
-    for mail in mails:
-        if mail.status != MailStatus.SENT:
-            mail.status = MailStatus.QUEUED
-            mail.save(update_fields=["status"])
-            enqueue_mail(mail.pk)
-            count += 1
-    return count
+@task()
+def send_registration_mail(mail_id):
+    """Send one queued registration mail; a failure is recorded on the mail, not raised."""
+    return deliver(mail_id)

@@ -1,0 +1,45 @@
+"""Agenda pages: an index of the events below them."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from wagtail_rencontres import conf
+from wagtail_rencontres.pages.base import RICH_TEXT_FEATURES, add_base_template
+from wagtail_rencontres.pages.search import AgendaSearchMixin
+from wagtail_rencontres.services import i18n, queries
+
+
+class AgendaPageMixin(AgendaSearchMixin, models.Model):
+    """An index of the events below it, upcoming first, with past events on request."""
+
+    intro = RichTextField(
+        verbose_name=_("introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Shown above the list of events."),
+    )
+
+    content_panels = [FieldPanel("intro")]
+
+    def get_events(self):
+        """Live, public events below this agenda in its locale, with what listings show."""
+        return queries.events_below(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = add_base_template(super().get_context(request, *args, **kwargs))
+        when = request.GET.get("when", "upcoming")
+        if when not in ("upcoming", "past"):
+            when = "upcoming"
+        events = queries.filter_when(self.get_events(), when)
+        paginator = Paginator(events, conf.get_setting("AGENDA_PAGE_SIZE"))
+        page_obj = paginator.get_page(request.GET.get("page"))
+        # Each card speaks its event's language (an untranslated event keeps its own).
+        events = i18n.localize_event_choices(page_obj.object_list)
+        context.update({"when": when, "events": events, "page_obj": page_obj})
+        return context
+
+    class Meta:
+        abstract = True

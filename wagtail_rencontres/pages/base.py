@@ -1,0 +1,48 @@
+"""What every page type of the package shares."""
+
+from django.db import models
+from django.utils.functional import cached_property
+
+from wagtail_rencontres import conf
+from wagtail_rencontres.enums import PartnerRole
+from wagtail_rencontres.services import i18n
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
+
+
+def add_base_template(context):
+    """Let package templates extend the site's own base template."""
+    context["rencontres_base_template"] = conf.get_setting("BASE_TEMPLATE")
+    return context
+
+
+class LocalizedChoicesMixin(models.Model):
+    """Themes, audiences and partners of an event or cycle, shown in the page's locale.
+
+    A translation shares its source's choices (wagtail-localize synchronises
+    them); each shows as its translation in the page's locale when there is one
+    (see :mod:`wagtail_rencontres.services.i18n`).
+    """
+
+    @cached_property
+    def localized_themes(self):
+        return i18n.localized_many(self.themes.all(), self.locale_id)
+
+    @cached_property
+    def localized_audiences(self):
+        return i18n.localized_many(self.audiences.all(), self.locale_id)
+
+    @cached_property
+    def localized_partners(self):
+        return i18n.partner_links(self)
+
+    @cached_property
+    def partners_by_role(self):
+        """Partner links grouped by role, in editor order: {role: [link, …]}."""
+        grouped = {role: [] for role in PartnerRole.values}
+        for link in self.localized_partners:
+            grouped[link.role].append(link)
+        return grouped
+
+    class Meta:
+        abstract = True
