@@ -9,7 +9,7 @@ from django.utils import translation
 
 from tests.factories import EventPageFactory
 from tests.search.conftest import engine_name
-from wagtail_rencontres.services import search
+from wagtail_rencontres.services import search, serializers
 from wagtail_rencontres.services.search import Filters
 from wagtail_rencontres.services.search_text import fold
 
@@ -145,6 +145,24 @@ def test_mixed_results_have_their_type(catalogue):
     ]
     assert results.count == 2
     assert results.counts == {"event": 1, "cycle": 1, "speaker": 0}
+
+
+def test_hits_name_their_object_as_its_representation_does(catalogue):
+    hits = search.search("égalité").hits + search.search("Norynberg", types=["speaker"]).hits
+    expected = {
+        "event": serializers.event_core,
+        "cycle": serializers.cycle_core,
+        "speaker": serializers.speaker_core,
+    }
+
+    for hit in hits:
+        data = expected[hit.type](type(hit.object).objects.get(pk=hit.object.pk))
+        assert hit.data == data
+        assert hit.title == data.get("title", data.get("full_name"))
+        assert hit.url == data.get("url")
+    (event_hit,) = [hit for hit in hits if hit.type == "event"]
+    assert event_hit.start == serializers.from_iso(event_hit.data["start"])
+    assert event_hit.venue == event_hit.data["venue"]
 
 
 def test_snippet_and_highlight_show_public_text(catalogue):

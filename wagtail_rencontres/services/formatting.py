@@ -21,8 +21,13 @@ def format_day(value):
 
 def event_when(event):
     """One sentence saying when an event happens, in its own timezone."""
-    start = dates.to_local(event.start, event.timezone)
-    end = dates.to_local(event.end, event.timezone)
+    return when(event.start, event.end, event.timezone, event.all_day)
+
+
+def when(start, end, tz_name, all_day=False):
+    """One sentence saying when something from ``start`` to ``end`` happens, in ``tz_name``."""
+    start = dates.to_local(start, tz_name)
+    end = dates.to_local(end, tz_name)
     same_day = start.date() == end.date()
     params = {
         "day": format_day(start),
@@ -31,7 +36,7 @@ def event_when(event):
         "start": format_time(start),
         "end": format_time(end),
     }
-    if event.all_day:
+    if all_day:
         if same_day:
             return params["day"]
         return _("from %(start_day)s to %(end_day)s") % params

@@ -57,43 +57,37 @@ def localized(obj, locale):
     return localized_many([obj], locale)[0]
 
 
-def localize_event_choices(events, locale=None):
-    """Fill ``localized_venue`` and ``localized_format`` on a list of events at once.
+#: What :func:`localize_pages` fills, by default all of it.
+CHOICES = ("venue", "format", "themes", "audiences", "partners")
 
-    Each event is shown in ``locale`` (default: the event's own locale). Listings call
-    this on the page of events they display, so that cards cost no extra query each.
+
+def localize_event_choices(events):
+    """Fill ``localized_venue`` and ``localized_format`` of a list of events, at once.
+
+    Listings call this on the page of events they display, so that cards cost no
+    extra query each: :func:`localize_pages` limited to what cards show.
     """
-    events = list(events)
-    by_locale = defaultdict(list)
-    for event in events:
-        by_locale[locale_id_of(locale) or event.locale_id].append(event)
-    for target, group in by_locale.items():
-        venues = localized_many([event.venue for event in group], target)
-        formats = localized_many([event.format for event in group], target)
-        for event, venue, event_format in zip(group, venues, formats, strict=True):
-            event.__dict__["localized_venue"] = venue
-            event.__dict__["localized_format"] = event_format
-    return events
+    return localize_pages(events, choices=("venue", "format"))
 
 
-def localize_pages(pages):
+def localize_pages(pages, choices=CHOICES):
     """Fill the ``localized_*`` values of many event or cycle pages at once.
 
     Each page gets, in its own locale, ``localized_venue`` and ``localized_format``
     (events), ``localized_themes``, ``localized_audiences`` and ``localized_partners``
     (its partner links, each with ``organisation_display``): the values the page's
-    cached properties would compute one query at a time. Themes, audiences and
-    partners are read through ``.all()``, so prefetch them first; translations then
-    cost one query per model and locale, whatever the number of pages, and none
-    when every record is already in the page's locale. Translated records come
-    with their ``locale``.
+    cached properties would compute one query at a time. ``choices`` limits the work
+    to some of them. Themes, audiences and partners are read through ``.all()``, so
+    prefetch them first; translations then cost one query per model and locale,
+    whatever the number of pages, and none when every record is already in the
+    page's locale. Translated records come with their ``locale``.
     """
     pages = list(pages)
     by_locale = defaultdict(list)
     for page in pages:
         by_locale[page.locale_id].append(page)
     for target, group in by_locale.items():
-        entries = [(page, *_chosen(page)) for page in group]
+        entries = [(page, *_chosen(page, choices)) for page in group]
         chosen = [
             obj for _page, records, _links in entries for objs in records.values() for obj in objs
         ]
@@ -103,23 +97,30 @@ def localize_pages(pages):
             for name in ("venue", "format"):
                 if name in values:
                     page.__dict__[f"localized_{name}"] = values[name][0]
-            page.__dict__["localized_themes"] = values["themes"]
-            page.__dict__["localized_audiences"] = values["audiences"]
-            for link, organisation in zip(links, values["partners"], strict=True):
-                link.organisation_display = organisation
-            page.__dict__["localized_partners"] = links
+            for name in ("themes", "audiences"):
+                if name in values:
+                    page.__dict__[f"localized_{name}"] = values[name]
+            if links is not None:
+                for link, organisation in zip(links, values["partners"], strict=True):
+                    link.organisation_display = organisation
+                page.__dict__["localized_partners"] = links
     return pages
 
 
-def _chosen(page):
-    """``({localized name: [records]}, partner links)`` of a page (events add venue, format)."""
+def _chosen(page, choices):
+    """``({choice: [records]}, partner links or None)`` of a page (events add venue, format)."""
     records = {
-        name: [getattr(page, name)] for name in ("venue", "format") if hasattr(page, f"{name}_id")
+        name: [getattr(page, name)]
+        for name in ("venue", "format")
+        if name in choices and hasattr(page, f"{name}_id")
     }
-    records["themes"] = list(page.themes.all())
-    records["audiences"] = list(page.audiences.all())
-    links = list(page.partners.all())
-    records["partners"] = [link.organisation for link in links]
+    for name in ("themes", "audiences"):
+        if name in choices:
+            records[name] = list(getattr(page, name).all())
+    links = None
+    if "partners" in choices:
+        links = list(page.partners.all())
+        records["partners"] = [link.organisation for link in links]
     return records, links
 
 

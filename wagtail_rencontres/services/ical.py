@@ -5,6 +5,9 @@
 - Cancelled events stay, with ``STATUS:CANCELLED``.
 - One VTIMEZONE per TZID used; DTSTAMP, PRODID and VERSION always present.
 - Only the public outline of restricted sessions appears in descriptions.
+- Each VEVENT is built from the event's representation
+  (:mod:`~wagtail_rencontres.services.representation`): title, URL, venue and
+  themes are those of the API, in the event's locale.
 
 Feeds are streamed: the calendar header and time zones first, then one
 VEVENT per event, read from the database in chunks.
@@ -12,25 +15,21 @@ VEVENT per event, read from the database in chunks.
 
 import datetime as dt
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import AttendanceMode, EventStatus
-from wagtail_rencontres.services import dates, i18n, programme
+from wagtail_rencontres.services import dates, programme, representation
+from wagtail_rencontres.services.representation import from_iso
 
 STATUS_MAP = {
     EventStatus.CANCELLED: "CANCELLED",
     EventStatus.POSTPONED: "TENTATIVE",
 }
 UID_DOMAIN = "wagtail-rencontres"
-
-
-def uid(event):
-    """Stable across reschedules: never built from dates."""
-    return f"{event.uuid}@{UID_DOMAIN}"
 
 
 def _calendar(name=None):
@@ -43,70 +42,85 @@ def _calendar(name=None):
     return calendar
 
 
-def _description(event, days):
-    lines = [event.subtitle] if event.subtitle else []
+def _clock(value):
+    """The wall-clock time of a session's ISO datetime (already in the event's timezone)."""
+    return from_iso(value).strftime("%H:%M")
+
+
+def _description(data, days):
+    lines = [data["subtitle"]] if data["subtitle"] else []
     for day in days:
-        if day.sessions:
+        if day["sessions"]:
             lines.append("")
-            lines.append(day.date.isoformat() + (f" — {day.title}" if day.title else ""))
-        for session in day.sessions:
-            when = session.start.strftime("%H:%M")
-            if session.end:
-                when += "–" + session.end.strftime("%H:%M")
-            line = f"{when} {session.title}"
-            if session.restricted:
+            lines.append(day["date"] + (f" — {day['title']}" if day["title"] else ""))
+        for session in day["sessions"]:
+            when = _clock(session["start"])
+            if session["end"]:
+                when += "–" + _clock(session["end"])
+            line = f"{when} {session['title']}"
+            if session["restricted"]:
                 line += (
                     " ("
                     + _("reserved to %(audiences)s")
-                    % {"audiences": ", ".join(session.restricted_to)}
+                    % {"audiences": ", ".join(session["restricted_to"])}
                     + ")"
                 )
             lines.append(line)
     return "\n".join(lines).strip()
 
 
-def _location(event):
-    venue = event.localized_venue
-    if venue is not None and event.attendance_mode != AttendanceMode.ONLINE:
-        return ", ".join([venue.name, *venue.address_lines])
-    return event.online_url or ""
+def _location(data):
+    venue = data["venue"]
+    if venue is not None and data["attendance_mode"] != AttendanceMode.ONLINE:
+        return ", ".join([venue["name"], *venue["address_lines"]])
+    return data["online_url"] or ""
 
 
 def vevent(event, days=None, request=None, now=None):
     """One VEVENT for ``event``; ``days`` is its public programme."""
     if days is None:
         days = programme.days(event)
-    component = Event()
-    component.add("uid", uid(event))
-    component.add("dtstamp", event.last_published_at or now or timezone.now())
-    component.add("sequence", event.sequence)
-    if event.all_day:
-        first, last = dates.local_days(event.start, event.end, event.timezone)
-        component.add("dtstart", first)
-        component.add("dtend", last + dt.timedelta(days=1))
+    data = representation.event_core(event, request)
+    return vevent_of(data, representation.programme_days(days), now=now)
+
+
+def vevent_of(data, days, now=None):
+    """The VEVENT of an event's :func:`~.representation.event_core` and
+    :func:`~.representation.programme_days`."""
+    tz_name = data["timezone"]
+    start, end = from_iso(data["start"], tz_name), from_iso(data["end"], tz_name)
+    published = from_iso(data["last_published_at"])
+    entry = Event()
+    # Stable across reschedules: never built from dates.
+    entry.add("uid", f"{data['uuid']}@{UID_DOMAIN}")
+    entry.add("dtstamp", published or now or timezone.now())
+    entry.add("sequence", data["sequence"])
+    if data["all_day"]:
+        first, last = dates.local_days(start, end, tz_name)
+        entry.add("dtstart", first)
+        entry.add("dtend", last + dt.timedelta(days=1))
     else:
-        component.add("dtstart", dates.to_local(event.start, event.timezone))
-        component.add("dtend", dates.to_local(event.end, event.timezone))
-    component.add("summary", event.title)
-    description = _description(event, days)
+        entry.add("dtstart", start)
+        entry.add("dtend", end)
+    entry.add("summary", data["title"])
+    description = _description(data, days)
     if description:
-        component.add("description", description)
-    location = _location(event)
+        entry.add("description", description)
+    location = _location(data)
     if location:
-        component.add("location", location)
-    venue = event.localized_venue
-    if venue is not None and venue.latitude is not None and venue.longitude is not None:
-        component.add("geo", (float(venue.latitude), float(venue.longitude)))
-    url = event.get_full_url(request)
-    if url:
-        component.add("url", url)
-    component.add("status", STATUS_MAP.get(event.status, "CONFIRMED"))
-    if event.last_published_at:
-        component.add("last-modified", event.last_published_at)
-    categories = [theme.name for theme in event.localized_themes]
+        entry.add("location", location)
+    venue = data["venue"]
+    if venue is not None and venue["latitude"] is not None and venue["longitude"] is not None:
+        entry.add("geo", (venue["latitude"], venue["longitude"]))
+    if data["url"]:
+        entry.add("url", data["url"])
+    entry.add("status", STATUS_MAP.get(data["status"], "CONFIRMED"))
+    if published:
+        entry.add("last-modified", published)
+    categories = [theme["name"] for theme in data["themes"]]
     if categories:
-        component.add("categories", categories)
-    return component
+        entry.add("categories", categories)
+    return entry
 
 
 def event_calendar(event, request=None):
@@ -118,8 +132,9 @@ def events_calendar(events, name=None, request=None, method=None):
     """A whole ICS file (bytes) with one VEVENT per event, in the given order.
 
     Used for small sets, such as the sessions of a cycle attached to a
-    registration mail (``method="PUBLISH"``); callers pass only events the recipient may see (live,
-    public): each VEVENT carries the public outline of restricted sessions only.
+    registration mail (``method="PUBLISH"``); callers pass only events the recipient
+    may see (live, public): each VEVENT carries the public outline of restricted
+    sessions only.
     """
     events = list(events)
     calendar = _calendar(name)
@@ -163,8 +178,6 @@ def stream_feed(queryset, name, ids, request=None, chunk_size=100):
     ``ids`` carries the order and the size limit decided by the database;
     events are then read ``chunk_size`` at a time.
     """
-    from django.db.models import Max, Min
-
     bounds = queryset.order_by().aggregate(first=Min("start"), last=Max("end"))
     zones = queryset.order_by().values_list("timezone", flat=True).distinct()
     header = _calendar(name).to_ical().decode()
@@ -186,13 +199,8 @@ def _chunk(events, request):
 
 
 def _vevents(events, request):
-    """One VEVENT per event, their programmes and chosen records read in one go."""
-    # Already prefetched relations cost nothing; the chosen records then follow each
-    # event's locale (services.i18n), as on the page.
-    prefetch_related_objects(
-        events, "venue", "format", "themes", "audiences", "partners__organisation"
-    )
-    i18n.localize_pages(events)
+    """One VEVENT per event, their representations and programmes read in one go."""
+    events = representation.prepare_events(events)
     days_by_event = programme.days_bulk(events)
     for event in events:
         yield vevent(event, days=days_by_event[event.pk], request=request)

@@ -6,6 +6,10 @@
 - Speakers of public sessions are ``performer``; organisers ``organizer``;
   partners ``sponsor``; co-funders ``funder``.
 - Free registration on this site becomes an ``Offer`` at price 0.
+
+Everything but the description is read from the event's representation
+(:mod:`~wagtail_rencontres.services.representation`), so the place, the
+organisations and the speakers are those of the API, in the event's locale.
 """
 
 import json
@@ -19,7 +23,8 @@ from wagtail_rencontres.enums import (
     PartnerRole,
     RegistrationMode,
 )
-from wagtail_rencontres.services import dates, programme, serializers
+from wagtail_rencontres.services import programme, representation
+from wagtail_rencontres.services.representation import from_iso
 
 STATUS = {
     EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
@@ -34,6 +39,11 @@ ATTENDANCE = {
     AttendanceMode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
     AttendanceMode.MIXED: "https://schema.org/MixedEventAttendanceMode",
 }
+ROLES = {
+    "organizer": (PartnerRole.ORGANISER, PartnerRole.CO_ORGANISER),
+    "sponsor": (PartnerRole.PARTNER,),
+    "funder": (PartnerRole.FUNDER,),
+}
 # Characters that could end the <script> element or open a comment, as JSON escapes.
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -41,105 +51,125 @@ SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 def _place(venue):
     address = {
         "@type": "PostalAddress",
-        "streetAddress": venue.street_address,
-        "postalCode": venue.postcode,
-        "addressLocality": venue.city,
-        "addressRegion": venue.region,
-        "addressCountry": venue.country,
+        "streetAddress": venue["street_address"],
+        "postalCode": venue["postcode"],
+        "addressLocality": venue["city"],
+        "addressRegion": venue["region"],
+        "addressCountry": venue["country"],
     }
     place = {
         "@type": "Place",
-        "name": venue.name,
+        "name": venue["name"],
         "address": {key: value for key, value in address.items() if value},
     }
-    if venue.latitude is not None and venue.longitude is not None:
+    if venue["latitude"] is not None and venue["longitude"] is not None:
         place["geo"] = {
             "@type": "GeoCoordinates",
-            "latitude": float(venue.latitude),
-            "longitude": float(venue.longitude),
+            "latitude": venue["latitude"],
+            "longitude": venue["longitude"],
         }
     return place
 
 
 def _organisation(org):
-    data = {"@type": "Organization", "name": org.name}
-    if org.url:
-        data["url"] = org.url
-    if org.logo_id:
-        data["logo"] = org.logo.file.url
+    data = {"@type": "Organization", "name": org["name"]}
+    if org["url"]:
+        data["url"] = org["url"]
+    if org["logo"]:
+        data["logo"] = org["logo"]["url"]
     return data
 
 
-def _moment(event, value):
-    if event.all_day:
-        return dates.to_local(value, event.timezone).date().isoformat()
-    return dates.to_local(value, event.timezone).isoformat()
+def _moment(data, value):
+    if data["all_day"]:
+        return from_iso(value, data["timezone"]).date().isoformat()
+    return value
+
+
+def representation_of(event, request=None):
+    """The representation JSON-LD reads: the event's summary with its public programme."""
+    representation.prepare_events([event])
+    days = programme.days(event)
+    representation.prepare_speakers(programme.speakers(days))
+    return representation.event_summary(event, request=request, days=days)
 
 
 def event_data(event, request=None):
     """The schema.org Event of ``event`` as a dict."""
-    mode = event.attendance_mode
+    data = from_representation(representation_of(event, request))
+    # The page's search description is SEO text, outside the public representation.
+    description = event.search_description or event.subtitle
+    if description:
+        data["description"] = strip_tags(description)
+    return data
+
+
+def from_representation(event):
+    """The schema.org Event of an event's :func:`~.representation.event_summary` with
+    its programme."""
+    mode = event["attendance_mode"]
     # Google wants OnlineEventAttendanceMode for events moved online.
-    if event.status == EventStatus.MOVED_ONLINE:
+    if event["status"] == EventStatus.MOVED_ONLINE:
         mode = AttendanceMode.ONLINE
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": event.title,
-        "startDate": _moment(event, event.start),
-        "endDate": _moment(event, event.end),
-        "eventStatus": STATUS[EventStatus(event.status)],
+        "name": event["title"],
+        "startDate": _moment(event, event["start"]),
+        "endDate": _moment(event, event["end"]),
+        "eventStatus": STATUS[EventStatus(event["status"])],
         "eventAttendanceMode": ATTENDANCE[AttendanceMode(mode)],
-        "url": event.get_full_url(request),
-        "inLanguage": event.locale.language_code,
+        "url": event["url"],
+        "inLanguage": event["locale"],
     }
-    description = event.search_description or event.subtitle
-    if description:
-        data["description"] = strip_tags(description)
-    if event.image_id:
-        data["image"] = [event.image.file.url]
-    if event.status == EventStatus.RESCHEDULED and event.previous_start:
-        data["previousStartDate"] = _moment(event, event.previous_start)
+    if event["image"]:
+        data["image"] = [event["image"]["url"]]
+    if event["status"] == EventStatus.RESCHEDULED and event["previous_start"]:
+        data["previousStartDate"] = _moment(event, event["previous_start"])
     locations = []
-    if event.venue_id and mode != AttendanceMode.ONLINE:
-        locations.append(_place(event.localized_venue))
-    if mode in (AttendanceMode.ONLINE, AttendanceMode.MIXED) and event.online_url:
-        locations.append({"@type": "VirtualLocation", "url": event.online_url})
+    if event["venue"] and mode != AttendanceMode.ONLINE:
+        locations.append(_place(event["venue"]))
+    if mode in (AttendanceMode.ONLINE, AttendanceMode.MIXED) and event["online_url"]:
+        locations.append({"@type": "VirtualLocation", "url": event["online_url"]})
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
-    roles = {
-        "organizer": (PartnerRole.ORGANISER, PartnerRole.CO_ORGANISER),
-        "sponsor": (PartnerRole.PARTNER,),
-        "funder": (PartnerRole.FUNDER,),
-    }
-    links = event.localized_partners
-    for key, wanted in roles.items():
-        orgs = [_organisation(link.organisation_display) for link in links if link.role in wanted]
+    for key, wanted in ROLES.items():
+        orgs = [
+            _organisation(link["organisation"])
+            for link in event["partners"]
+            if link["role"] in wanted
+        ]
         if orgs:
             data[key] = orgs
     performers = [
-        {"@type": "Person", "name": speaker.full_name}
-        | ({"jobTitle": speaker.job_title} if speaker.job_title else {})
-        for speaker in programme.speakers(programme.days(event))
+        {"@type": "Person", "name": speaker["full_name"]}
+        | ({"jobTitle": speaker["job_title"]} if speaker["job_title"] else {})
+        for speaker in event["programme"]["speakers"]
     ]
     if performers:
         data["performer"] = performers
-    state = event.registration_state()
-    if state["mode"] != RegistrationMode.NONE:
-        offer = {
-            "@type": "Offer",
-            "url": state["external_url"] or data["url"],
-            "availability": (
-                "https://schema.org/InStock" if state["is_open"] else "https://schema.org/SoldOut"
-            ),
-        }
-        if state["mode"] == RegistrationMode.INTERNAL:
-            # Registration on this site is free.
-            offer.update({"price": 0, "priceCurrency": "EUR"})
-        if state["opens_at"]:
-            offer["validFrom"] = serializers.iso(state["opens_at"], event.timezone)
+    offer = _offer(event["registration"], data["url"])
+    if offer:
         data["offers"] = offer
     return data
+
+
+def _offer(state, url):
+    if state["mode"] == RegistrationMode.NONE:
+        return None
+    offer = {
+        "@type": "Offer",
+        "url": state["external_url"] or url,
+        "availability": (
+            "https://schema.org/InStock" if state["is_open"] else "https://schema.org/SoldOut"
+        ),
+    }
+    if state["mode"] == RegistrationMode.INTERNAL:
+        # Registration on this site is free.
+        offer.update({"price": 0, "priceCurrency": "EUR"})
+    if state["opens_at"]:
+        offer["validFrom"] = state["opens_at"]
+    return offer
 
 
 def script(data):

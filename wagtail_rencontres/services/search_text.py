@@ -15,6 +15,7 @@ import unicodedata
 from django.utils.html import strip_tags
 
 from wagtail_rencontres.enums import PartnerRole
+from wagtail_rencontres.services import programme
 
 # Letters that Unicode decomposition leaves whole but French writes as two.
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
@@ -38,20 +39,26 @@ def _join(parts):
     return " ".join(part for part in (plain(p) for p in parts) if part)
 
 
+DAYS = "_rencontres_search_days"
+
+
 def public_days(event):
     """The programme in public mode, computed once per page instance."""
-    cached = event.__dict__.get("_rencontres_search_days")
+    cached = event.__dict__.get(DAYS)
     if cached is None:
-        from wagtail_rencontres.services import programme
-
         cached = programme.days(event)
-        event.__dict__["_rencontres_search_days"] = cached
+        event.__dict__[DAYS] = cached
     return cached
 
 
-def _public_speakers(event):
-    from wagtail_rencontres.services import programme
+def prepare(events):
+    """Compute the public programmes of many events at once, for the functions below."""
+    by_pk = {event.pk: event for event in events}
+    for pk, days in programme.days_bulk(events).items():
+        by_pk[pk].__dict__[DAYS] = days
 
+
+def _public_speakers(event):
     return programme.speakers(public_days(event))
 
 

@@ -1,6 +1,7 @@
 from django import template
+from django.urls import NoReverseMatch, reverse
 
-from wagtail_rencontres.services import formatting
+from wagtail_rencontres.services import formatting, jsonld
 
 register = template.Library()
 
@@ -30,8 +31,6 @@ def day_long(value):
 @register.simple_tag(takes_context=True)
 def event_jsonld(context, event):
     """``{% event_jsonld page %}`` → the event's schema.org JSON-LD script."""
-    from wagtail_rencontres.services import jsonld
-
     return jsonld.script(jsonld.event_data(event, context.get("request")))
 
 
@@ -60,8 +59,6 @@ def event_head(context, event):
 @register.simple_tag
 def rencontres_feed_url(name, *args):
     """URL of a feed view, or "" when the site did not include ``wagtail_rencontres.urls``."""
-    from django.urls import NoReverseMatch, reverse
-
     try:
         return reverse(f"wagtail_rencontres:{name}", args=args)
     except NoReverseMatch:

@@ -1,0 +1,246 @@
+"""Running a search or an autocompletion through the configured Wagtail search backend.
+
+When the backend is down or unreachable, :class:`SearchUnavailable` is raised so
+that views and the API can answer 503 instead of failing with a 500.
+
+Hits name their object as its representation does
+(:mod:`~wagtail_rencontres.services.representation`): title, URL, dates and
+venue in the object's locale, the same as the API and the feeds.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from wagtail.search.backends import get_search_backend
+
+from wagtail_rencontres.services import representation, search_text
+from wagtail_rencontres.services.representation import from_iso
+from wagtail_rencontres.services.search.facets import empty_facets, event_facets
+from wagtail_rencontres.services.search.querysets import (
+    Filters,
+    cycle_queryset,
+    event_queryset,
+    speaker_queryset,
+)
+from wagtail_rencontres.services.search.snippets import (
+    cycle_text,
+    event_text,
+    snippet,
+    speaker_text,
+)
+from wagtail_rencontres.services.search_text import fold
+
+logger = logging.getLogger("wagtail_rencontres.services.search")
+
+RESULT_TYPES = ("event", "cycle", "speaker")
+MAX_LIMIT = 50
+
+
+def _unavailable_message():
+    return _("The search service is unavailable at the moment. Please try again later.")
+
+
+class SearchUnavailable(Exception):
+    """The search backend could not answer; the message is safe to show."""
+
+
+def _unavailable_errors():
+    """Exceptions meaning the search engine is down, unreachable or failing."""
+    errors = [ConnectionError, TimeoutError]
+    # The clients are optional extras: each is imported only where installed.
+    try:
+        from elastic_transport import TransportError
+
+        errors.append(TransportError)
+    except ImportError:  # pragma: no cover - the client is an optional extra
+        pass
+    try:
+        from elasticsearch import ApiError  # optional extra, see above
+
+        errors.append(ApiError)
+    except ImportError:  # pragma: no cover
+        pass
+    try:
+        from opensearchpy.exceptions import OpenSearchException  # optional extra, see above
+
+        errors.append(OpenSearchException)
+    except ImportError:  # pragma: no cover
+        pass
+    return tuple(errors)
+
+
+@dataclass
+class Hit:
+    """One result: its object, and how its representation names it."""
+
+    type: str
+    object: object
+    score: float
+    title: str
+    snippet: str = ""
+    highlight: str = ""
+    url: str | None = None  # events and cycles
+    # The object's core representation (event_core, cycle_core or speaker_core).
+    data: dict = field(default_factory=dict)
+
+    @property
+    def start(self):
+        """An event's start, in its timezone."""
+        return from_iso(self.data.get("start"), self.data.get("timezone"))
+
+    @property
+    def end(self):
+        """An event's end, in its timezone."""
+        return from_iso(self.data.get("end"), self.data.get("timezone"))
+
+    @property
+    def venue(self):
+        """An event's venue representation, in the event's locale."""
+        return self.data.get("venue")
+
+
+@dataclass
+class SearchResults:
+    count: int
+    hits: list
+    facets: dict
+    counts: dict
+
+
+def _backend():
+    return get_search_backend()
+
+
+def _relevance(score, best):
+    """Score relative to the best of its list, in (0, 1], whatever the sign convention."""
+    if score is None or not best:
+        return 0.0
+    return float(score) / float(best)
+
+
+def _search(queryset, query, limit, backend):
+    results = backend.search(query, queryset, operator="and").annotate_score("_score")
+    return results, list(results[:limit])
+
+
+def search(query, filters=None, types=None, language_code=None, limit=20, offset=0, request=None):
+    """Search events, cycles and speakers; return counts, a page of hits and facets.
+
+    ``types`` narrows the result types (default: all, or events only when an
+    event-only filter is given). Mixed results are ranked by their score
+    relative to the best hit of their type. ``request`` gives the site of the hits' URLs.
+    """
+    filters = filters or Filters()
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    offset = max(0, int(offset))
+    wanted = [t for t in (types or RESULT_TYPES) if t in RESULT_TYPES]
+    if filters.events_only:
+        wanted = [t for t in wanted if t == "event"]
+    elif filters.any:
+        wanted = [t for t in wanted if t != "speaker"]
+    backend = _backend()
+    window = offset + limit
+    querysets = {
+        "event": lambda: event_queryset(filters, language_code),
+        "cycle": lambda: cycle_queryset(filters, language_code),
+        "speaker": lambda: speaker_queryset(language_code),
+    }
+    lists, counts, facets = {}, {}, {}
+    try:
+        for result_type in wanted:
+            results, hits = _search(querysets[result_type](), query, window, backend)
+            counts[result_type] = results.count()
+            lists[result_type] = hits
+            if result_type == "event":
+                facets = event_facets(results)
+    except _unavailable_errors() as error:
+        logger.warning("Search backend unavailable: %s", error)
+        raise SearchUnavailable(_unavailable_message()) from error
+
+    ranked = []
+    for position, result_type in enumerate(RESULT_TYPES):
+        items = lists.get(result_type) or []
+        best = getattr(items[0], "_score", None) if items else None
+        for rank, item in enumerate(items):
+            relevance = _relevance(getattr(item, "_score", None), best)
+            ranked.append((-relevance, rank, position, result_type, item))
+    ranked.sort(key=lambda entry: entry[:3])
+    page = [(result_type, item, -neg) for neg, _, _, result_type, item in ranked][
+        offset : offset + limit
+    ]
+    return SearchResults(
+        count=sum(counts.values()),
+        hits=_hits(page, query, request),
+        facets=facets or empty_facets(),
+        counts={t: counts.get(t, 0) for t in RESULT_TYPES},
+    )
+
+
+def _hits(page, query, request):
+    """Hits of ``(type, object, relevance)`` entries, their objects represented in one batch."""
+    of_type = {
+        result_type: [item for kind, item, _relevance in page if kind == result_type]
+        for result_type in RESULT_TYPES
+    }
+    representation.prepare_events(of_type["event"])
+    search_text.prepare(of_type["event"])
+    representation.prepare_pages(of_type["cycle"])
+    representation.prepare_speakers(of_type["speaker"], photos=False)
+    hits = []
+    for result_type, item, relevance in page:
+        if result_type == "event":
+            data, text = representation.event_core(item, request), event_text(item)
+        elif result_type == "cycle":
+            data, text = representation.cycle_core(item, request), cycle_text(item)
+        else:
+            data, text = representation.speaker_core(item), speaker_text(item)
+        excerpt, highlight = snippet(text, query)
+        hits.append(
+            Hit(
+                type=result_type,
+                object=item,
+                score=round(relevance, 4),
+                title=data["full_name"] if result_type == "speaker" else data["title"],
+                snippet=excerpt,
+                highlight=highlight,
+                url=data.get("url"),
+                data=data,
+            )
+        )
+    return hits
+
+
+def autocomplete(query, language_code=None, limit=10, request=None):
+    """Event titles and speaker names starting with what was typed so far."""
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    backend = _backend()
+    # Some backends fold accents on one side only (Elasticsearch folds its edge
+    # n-grams but not the typed text, PostgreSQL's "simple" configuration keeps
+    # them): ask with the typed and the folded text, keeping the first answers.
+    texts = [query] if fold(query) == query else [query, fold(query)]
+    events, speakers = {}, {}
+    try:
+        for text in texts:
+            event_results = backend.autocomplete(text, event_queryset(Filters(), language_code))
+            for event in event_results[:limit]:
+                events.setdefault(event.pk, event)
+            for speaker in backend.autocomplete(text, speaker_queryset(language_code))[:limit]:
+                speakers.setdefault(speaker.pk, speaker)
+    except _unavailable_errors() as error:
+        logger.warning("Search backend unavailable: %s", error)
+        raise SearchUnavailable(_unavailable_message()) from error
+    suggestions = [
+        Hit(
+            type="event",
+            object=event,
+            score=0.0,
+            title=event.title,
+            url=representation.page_url(event, request),
+        )
+        for event in events.values()
+    ]
+    suggestions += [
+        Hit(type="speaker", object=s, score=0.0, title=s.full_name) for s in speakers.values()
+    ]
+    return suggestions[:limit]
