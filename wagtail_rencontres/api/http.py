@@ -1,12 +1,12 @@
 """HTTP details shared by the typed API and the feeds: JSON bodies, validation
-errors, pagination, conditional GETs, Cache-Control and CORS."""
+errors, pagination, conditional GETs and Cache-Control."""
 
 import hashlib
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
@@ -14,20 +14,10 @@ from wagtail_rencontres import conf
 
 
 def finish(request, response, cache_setting="API_CACHE_CONTROL"):
-    """Add the configured Cache-Control and CORS headers to a response."""
+    """Add the configured Cache-Control header to a response (CORS: django-cors-headers)."""
     cache_control = conf.get_setting(cache_setting)
     if cache_control and "Cache-Control" not in response:
         response["Cache-Control"] = cache_control
-    allowed = conf.get_setting("API_CORS_ALLOWED_ORIGINS")
-    origin = request.headers.get("Origin")
-    if allowed and origin:
-        if "*" in allowed:
-            response["Access-Control-Allow-Origin"] = "*"
-        elif origin in allowed:
-            response["Access-Control-Allow-Origin"] = origin
-            patch_vary_headers(response, ["Origin"])
-        if "Access-Control-Allow-Origin" in response:
-            response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
     return response
 
 
