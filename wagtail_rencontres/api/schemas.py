@@ -24,7 +24,7 @@ class Image(Schema):
     renditions: dict[str, Rendition]
 
 
-class Page(Schema):
+class Paginated(Schema):
     """The envelope of every list: a page of ``results`` among ``count``."""
 
     count: int
@@ -38,7 +38,7 @@ class Term(Schema):
     slug: str
 
 
-class TermList(Page):
+class TermList(Paginated):
     results: list[Term]
 
 
@@ -221,7 +221,7 @@ class Tombstone(Schema):
     removed_at: str
 
 
-class EventList(Page):
+class EventList(Paginated):
     results: list[EventSummary]
     tombstones: list[Tombstone] | None = None
 
@@ -230,15 +230,15 @@ class SpeakerDetail(Speaker):
     events: list[EventSummary]
 
 
-class SpeakerList(Page):
+class SpeakerList(Paginated):
     results: list[Speaker]
 
 
-class VenueList(Page):
+class VenueList(Paginated):
     results: list[Venue]
 
 
-class OrganisationList(Page):
+class OrganisationList(Paginated):
     results: list[Organisation]
 
 
@@ -268,5 +268,5 @@ class CycleDetail(Cycle):
     )
 
 
-class CycleList(Page):
+class CycleList(Paginated):
     results: list[Cycle]
