@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "ninja",
+    "corsheaders",
     "django_tasks",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -89,6 +91,10 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "example_site.urls"
+
+# CORS (django-cors-headers) on the API and the feeds only; tests set the origins.
+CORS_URLS_REGEX = r"^/(api|rencontres)/.*$"
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
 TEMPLATES = [
     {

@@ -5,11 +5,11 @@ No i18n_patterns here: LocaleMiddleware would turn API 404s into redirects.
 """
 
 from django.urls import path
-from ninja import NinjaAPI
 
+from wagtail_rencontres.api.ninja_api import RencontresAPI
 from wagtail_rencontres.api.registration import router
 
-api = NinjaAPI(urls_namespace="registration_tests")
+api = RencontresAPI(urls_namespace="registration_tests")
 api.add_router("/", router)
 
 urlpatterns = [path("api/", api.urls)]

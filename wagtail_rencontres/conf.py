@@ -7,6 +7,7 @@ Read values through :func:`get_setting` at call time (not import time) so
 
 import swapper
 from django.conf import settings
+from django.core import checks
 
 DEFAULTS = {
     # Agenda page model of the site: the shipped one, or the site's own built from
@@ -32,9 +33,6 @@ DEFAULTS = {
     "API_CACHE_CONTROL": "public, max-age=300",
     # Cache-Control header of ICS files and feeds; None sends none.
     "ICS_CACHE_CONTROL": "public, max-age=900",
-    # Origins allowed to read the API and feeds from a browser (CORS), or ["*"].
-    # Sites needing preflight handling or credentials use django-cors-headers instead.
-    "API_CORS_ALLOWED_ORIGINS": [],
     # Image renditions of logos, photos and event images in the API, by name.
     "API_RENDITIONS": {"thumbnail": "fill-400x225", "large": "max-1200x1200"},
     # Product identifier in ICS files (PRODID).
@@ -65,6 +63,32 @@ def get_setting(name):
     if name not in DEFAULTS:
         raise KeyError(f"Unknown wagtail-rencontres setting: {name}")
     return getattr(settings, f"WAGTAILRENCONTRES_{name}", DEFAULTS[name])
+
+
+#: Settings no longer read, and what replaces them.
+REMOVED = {
+    "API_CORS_ALLOWED_ORIGINS": (
+        "the API and feeds send CORS headers through django-cors-headers.",
+        "Install django-cors-headers (pip install 'wagtail-rencontres[headless]'), add "
+        '"corsheaders" to INSTALLED_APPS and its CorsMiddleware, and set '
+        "CORS_ALLOWED_ORIGINS, CORS_URLS_REGEX and CORS_EXPOSE_HEADERS; see the "
+        "frontend how-to. Then remove this setting.",
+    ),
+}
+
+
+@checks.register(checks.Tags.compatibility)
+def check_removed_settings(app_configs, **kwargs):
+    """A warning for each ``WAGTAILRENCONTRES_*`` setting a site sets but the package ignores."""
+    return [
+        checks.Warning(
+            f"WAGTAILRENCONTRES_{name} is no longer read: {reason}",
+            hint=hint,
+            id="wagtail_rencontres.W010",
+        )
+        for name, (reason, hint) in REMOVED.items()
+        if hasattr(settings, f"WAGTAILRENCONTRES_{name}")
+    ]
 
 
 def all_settings():

@@ -5,12 +5,13 @@ URLs are in :mod:`wagtail_rencontres.urls` (namespace ``wagtail_rencontres``).
 
 import hashlib
 
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wagtail_rencontres import conf
+from wagtail_rencontres.api import filters as typed_filters
 from wagtail_rencontres.api import http
 from wagtail_rencontres.services import filters, ical, queries
 
@@ -50,22 +51,22 @@ def _feed_response(request, queryset, name, filename):
     ids = list(queryset.values_list("pk", flat=True)[: conf.get_setting("ICS_MAX_EVENTS")])
     events = queries.visible_events().filter(pk__in=ids)
     etag, last_modified = _fingerprint(events, request)
-    response = http.conditional(request, etag, last_modified)
+    response = http.conditional_response(request, etag, last_modified)
     if response is None:
         response = StreamingHttpResponse(
             ical.stream_feed(events, name, ids, request=request), content_type=CONTENT_TYPE
         )
         response["Content-Disposition"] = f'inline; filename="{filename}"'
     http.stamp(response, etag, last_modified)
-    return http.finish(request, response, cache_setting="ICS_CACHE_CONTROL")
+    return http.with_cache_control(response, "ICS_CACHE_CONTROL")
 
 
 @require_GET
 def events_feed(request):
     """Every visible event matching the API's filters, as a subscribable feed."""
-    cleaned, errors = filters.validate(request.GET, extra_parameters=())
+    cleaned, errors = typed_filters.validate(request.GET)
     if errors:
-        return http.errors_response(request, errors)
+        return JsonResponse(errors, status=400, json_dumps_params={"ensure_ascii": False})
     queryset = filters.apply(queries.visible_events(), cleaned)
     if not cleaned.get("ordering") and not cleaned.get("when"):
         # When capped, keep the most recent events.

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "ninja",
+    "corsheaders",
     "django_tasks",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -51,6 +53,17 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "example_site.urls"
+
+# CORS (django-cors-headers): browsers on the listed origins may read the APIs
+# and the ICS feeds, and only them; ETag and Last-Modified are readable for
+# conditional requests. RENCONTRES_CORS_ALLOWED_ORIGINS: comma-separated origins.
+CORS_URLS_REGEX = r"^/(api|rencontres)/.*$"
+CORS_ALLOWED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("RENCONTRES_CORS_ALLOWED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
 TEMPLATES = [
     {

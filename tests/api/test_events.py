@@ -2,6 +2,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.core import checks
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
@@ -288,15 +289,40 @@ def test_etag_and_last_modified_give_304(client, make_event):
 
 
 @override_settings(
-    WAGTAILRENCONTRES_API_CORS_ALLOWED_ORIGINS=["https://front.example"],
+    CORS_ALLOWED_ORIGINS=["https://front.example"],
     WAGTAILRENCONTRES_API_CACHE_CONTROL="no-cache",
 )
 def test_cors_and_cache_control_are_configurable(client, make_event):
     response = client.get(f"{API}/events", HTTP_ORIGIN="https://front.example")
     assert response["Access-Control-Allow-Origin"] == "https://front.example"
+    assert response["Access-Control-Expose-Headers"] == "ETag, Last-Modified"
     assert response["Cache-Control"] == "no-cache"
     other = client.get(f"{API}/events", HTTP_ORIGIN="https://evil.example")
     assert "Access-Control-Allow-Origin" not in other
+
+
+@override_settings(CORS_ALLOWED_ORIGINS=["https://front.example"])
+def test_cors_preflight_and_feeds_but_not_pages(client, make_event):
+    preflight = client.options(
+        f"{API}/events",
+        HTTP_ORIGIN="https://front.example",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+    )
+    assert preflight.status_code == 200
+    assert preflight["Access-Control-Allow-Origin"] == "https://front.example"
+    feed = client.get("/rencontres/ics/events.ics", HTTP_ORIGIN="https://front.example")
+    assert feed["Access-Control-Allow-Origin"] == "https://front.example"
+    page = client.get("/", HTTP_ORIGIN="https://front.example")
+    assert "Access-Control-Allow-Origin" not in page
+
+
+@override_settings(WAGTAILRENCONTRES_API_CORS_ALLOWED_ORIGINS=["*"])
+def test_the_removed_cors_setting_gets_a_warning():
+    warnings = [m for m in checks.run_checks() if m.id == "wagtail_rencontres.W010"]
+    assert [m.msg for m in warnings] == [
+        "WAGTAILRENCONTRES_API_CORS_ALLOWED_ORIGINS is no longer read: "
+        "the API and feeds send CORS headers through django-cors-headers."
+    ]
 
 
 def _count_queries(client, url):

@@ -62,10 +62,15 @@ def test_search_rejects_bad_parameters_with_field_keyed_errors(client, db):
     assert response.json() == {
         "colour": [site_text("Paramètre inconnu.")],
         "q": [site_text("Ce paramètre est obligatoire.")],
-        "type": [site_text("Type inconnu : planet. Choisissez parmi event, cycle, speaker.")],
-        "status": [site_text("Statut inconnu : late.")],
-        "year": [site_text("Saisissez un nombre entier.")],
-        "limit": [site_text("Saisissez un nombre entre 1 et 50.")],
+        "type": [site_text("Valeur inconnue planet. Valeurs possibles : event, cycle, speaker.")],
+        "status": [
+            site_text(
+                "Valeur inconnue late. Valeurs possibles : scheduled, rescheduled, postponed, "
+                "moved_online, full, cancelled."
+            )
+        ],
+        "year": [site_text("Indiquez un nombre entier.")],
+        "limit": [site_text("Indiquez un nombre entre 1 et 50.")],
     }
 
 

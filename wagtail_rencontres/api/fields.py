@@ -8,6 +8,8 @@ typed API return the same data.
 from rest_framework.fields import Field
 from wagtail.api import APIField
 
+from wagtail_rencontres.services import serializers
+
 CACHE_ATTRIBUTE = "_rencontres_api_data"
 
 EVENT_KEYS = (
@@ -60,8 +62,6 @@ AGENDA_KEYS = ("intro",)
 
 def representation(instance, request=None):
     """The shared representation of a page, computed once per instance."""
-    from wagtail_rencontres.services import serializers
-
     data = getattr(instance, CACHE_ATTRIBUTE, None)
     if data is not None and data.get("_complete"):
         return data

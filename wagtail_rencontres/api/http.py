@@ -1,129 +1,59 @@
-"""HTTP details shared by the typed API and the feeds: JSON bodies, validation
-errors, pagination, conditional GETs, Cache-Control and CORS."""
+"""HTTP caching shared by the typed API and the ICS feeds.
 
-import hashlib
-import json
+- :data:`conditional`: the one decorator that gives a typed-API route an ETag
+  of its body, a 304 on ``If-None-Match``/``If-Modified-Since`` (Django's
+  ``conditional_page``, with the ``Last-Modified`` a handler sets on ninja's
+  temporal ``response``) and the ``Cache-Control`` of ``API_CACHE_CONTROL``.
+- :func:`conditional_response`, :func:`stamp` and :func:`with_cache_control`
+  for the ICS feeds, whose streamed bodies get an ETag computed beforehand.
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_vary_headers
+CORS is django-cors-headers' job (see ``docs/how-to/frontend.md``).
+"""
+
+from functools import wraps
+
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.utils.translation import gettext as _
+from django.views.decorators.http import conditional_page
+from ninja.decorators import decorate_view
 
 from wagtail_rencontres import conf
 
 
-def finish(request, response, cache_setting="API_CACHE_CONTROL"):
-    """Add the configured Cache-Control and CORS headers to a response."""
-    cache_control = conf.get_setting(cache_setting)
-    if cache_control and "Cache-Control" not in response:
-        response["Cache-Control"] = cache_control
-    allowed = conf.get_setting("API_CORS_ALLOWED_ORIGINS")
-    origin = request.headers.get("Origin")
-    if allowed and origin:
-        if "*" in allowed:
-            response["Access-Control-Allow-Origin"] = "*"
-        elif origin in allowed:
-            response["Access-Control-Allow-Origin"] = origin
-            patch_vary_headers(response, ["Origin"])
-        if "Access-Control-Allow-Origin" in response:
-            response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+def with_cache_control(response, setting="API_CACHE_CONTROL"):
+    """Add the ``Cache-Control`` header of ``setting`` unless the response has one."""
+    value = conf.get_setting(setting)
+    if value and "Cache-Control" not in response:
+        response["Cache-Control"] = value
     return response
 
 
-def conditional(request, etag, last_modified=None):
+def _cache_control(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        return with_cache_control(view(request, *args, **kwargs))
+
+    return wrapper
+
+
+#: ETag, 304 and Cache-Control of a typed-API GET route (``@conditional`` under the route).
+conditional = decorate_view(conditional_page, _cache_control)
+
+
+def last_modified(response, moment):
+    """Set ``Last-Modified`` on ninja's temporal response (``None`` sets nothing)."""
+    if moment is not None:
+        response["Last-Modified"] = http_date(moment.timestamp())
+
+
+def conditional_response(request, etag, modified=None):
     """A 304 (or 412) response when the client's copy is current, else ``None``."""
-    timestamp = int(last_modified.timestamp()) if last_modified else None
+    timestamp = int(modified.timestamp()) if modified else None
     return get_conditional_response(request, etag=etag, last_modified=timestamp)
 
 
-def stamp(response, etag, last_modified=None):
+def stamp(response, etag, modified=None):
+    """Set ``ETag`` and ``Last-Modified`` on a response built by hand."""
     response["ETag"] = etag
-    if last_modified is not None:
-        response["Last-Modified"] = http_date(last_modified.timestamp())
+    last_modified(response, modified)
     return response
-
-
-def json_response(request, data, last_modified=None, status=200):
-    """A JSON response with a strong ETag of its body; 304 on a matching conditional GET."""
-    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
-    etag = f'"{hashlib.sha256(body).hexdigest()[:40]}"'
-    if status == 200:
-        response = conditional(request, etag, last_modified)
-        if response is None:
-            response = HttpResponse(body, content_type="application/json")
-        stamp(response, etag, last_modified)
-    else:
-        response = HttpResponse(body, content_type="application/json", status=status)
-    return finish(request, response)
-
-
-def errors_response(request, errors, status=400):
-    """Field-keyed errors: ``{"field": ["message"]}``."""
-    response = HttpResponse(
-        json.dumps(errors, ensure_ascii=False).encode(),
-        content_type="application/json",
-        status=status,
-    )
-    return finish(request, response)
-
-
-def not_found(request):
-    return errors_response(request, {"detail": [_("Not found.")]}, status=404)
-
-
-def check_parameters(request, allowed):
-    """Field-keyed errors for query parameters outside ``allowed``."""
-    return {name: [_("Unknown parameter.")] for name in request.GET if name not in allowed}
-
-
-def pagination(request):
-    """``(limit, offset, errors)`` from the query string, within the documented maximum."""
-    default = conf.get_setting("API_DEFAULT_LIMIT")
-    maximum = conf.get_setting("API_MAX_LIMIT")
-    errors = {}
-    values = {}
-    for name, fallback, low, high in (
-        ("limit", default, 1, maximum),
-        ("offset", 0, 0, None),
-    ):
-        raw = request.GET.get(name)
-        if raw in (None, ""):
-            values[name] = fallback
-            continue
-        try:
-            value = int(raw)
-        except ValueError:
-            errors[name] = [_("Give a whole number.")]
-            continue
-        if value < low or (high is not None and value > high):
-            errors[name] = [
-                _("Give a number between %(low)s and %(high)s.") % {"low": low, "high": high}
-                if high is not None
-                else _("Give a number of at least %(low)s.") % {"low": low}
-            ]
-            continue
-        values[name] = value
-    return values.get("limit"), values.get("offset"), errors
-
-
-def page_links(request, count, limit, offset):
-    """Absolute ``next`` and ``previous`` URLs, keeping the other parameters."""
-
-    def url(new_offset):
-        params = request.GET.copy()
-        params["limit"] = str(limit)
-        params["offset"] = str(new_offset)
-        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-
-    next_url = url(offset + limit) if offset + limit < count else None
-    previous_url = url(max(offset - limit, 0)) if offset > 0 else None
-    return next_url, previous_url
-
-
-def paginated(request, queryset, limit, offset):
-    """``(count, next, previous, page of objects)``."""
-    count = queryset.count()
-    objects = list(queryset[offset : offset + limit])
-    next_url, previous_url = page_links(request, count, limit, offset)
-    return count, next_url, previous_url, objects

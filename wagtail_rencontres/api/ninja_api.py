@@ -1,4 +1,9 @@
-"""The package's ``NinjaAPI``: every path also answers with a trailing slash.
+"""The package's ``NinjaAPI``: field-keyed errors, and a trailing slash on every path.
+
+Errors: ninja's validation errors become field-keyed, translated messages
+(:mod:`~wagtail_rencontres.api.errors`), and a request body that is not JSON
+gets the same 422 as a body that is JSON but no object.
+
 
 The OpenAPI document names each path once, without the slash (``/events``,
 ``/events/{event_id}``). Sites and their clients write both forms, and Django's
@@ -9,8 +14,14 @@ OpenAPI document and has no URL name (``reverse()`` keeps giving the canonical
 path).
 """
 
+import json
+
 from django.urls import URLPattern, path
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
+from ninja.parser import Parser
+
+from wagtail_rencontres.api import errors
 
 
 def with_trailing_slash(patterns):
@@ -36,8 +47,26 @@ def with_trailing_slash(patterns):
     return result
 
 
+class JSONBodyParser(Parser):
+    """Reads a JSON body; one that is not JSON reads as ``None`` (no object)."""
+
+    def parse_body(self, request):
+        try:
+            return json.loads(request.body)
+        except (ValueError, RecursionError):
+            return None
+
+
 class RencontresAPI(NinjaAPI):
-    """A ``NinjaAPI`` whose URL patterns also accept a trailing slash."""
+    """A ``NinjaAPI`` with field-keyed errors, whose URL patterns accept a trailing slash."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("parser", JSONBodyParser())
+        super().__init__(**kwargs)
+        self.add_exception_handler(ValidationError, self._field_keyed_errors)
+
+    def _field_keyed_errors(self, request, exc):
+        return errors.validation_response(self, request, exc)
 
     @property
     def urls(self):

@@ -16,26 +16,22 @@ personal data.
 
 import datetime as dt
 import json
+from typing import Annotated
 
 from django import forms
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
-
-try:  # django-ninja >= 1.5 wants Status(code, body); older versions take a tuple
-    from ninja import Status
-except ImportError:  # pragma: no cover
-
-    def Status(code, body):  # noqa: N802
-        return code, body
-
+from ninja import Field, Header, Schema, Status
 
 from wagtail_rencontres import conf
+from wagtail_rencontres.api.errors import Errors
+from wagtail_rencontres.api.params import MAX_ID, PathId, RencontresRouter
 from wagtail_rencontres.enums import RegistrationStatus
 from wagtail_rencontres.forms import HONEYPOT_FIELD
+from wagtail_rencontres.models import consent_version
 from wagtail_rencontres.services import capacity
 from wagtail_rencontres.services import registration as service
 
-router = Router(tags=["registration"])
+router = RencontresRouter(tags=["registration"])
 
 IDEMPOTENCY_KEY_MAX_LENGTH = 128
 
@@ -104,18 +100,37 @@ class CycleRegistrationFormOut(BaseRegistrationFormOut):
 
 
 class RegistrationIn(Schema):
-    """Core fields; the event's extra questions are further keys named as in the form schema."""
+    """Core fields; the event's extra questions are further keys named as in the form schema.
+
+    The schema checks types and lengths; the event's form (the same as on the
+    HTML page) then checks the rest: email format, consent, places, questions.
+    """
 
     model_config = {"extra": "allow"}
 
-    first_name: str
-    last_name: str
-    email: str
-    organisation: str
-    function: str = ""
-    audience: int | None = Field(None, description="Audience id, from the form schema.")
-    workshops: list[str] = Field(default_factory=list, description="Chosen session ids.")
-    consent: bool
+    first_name: str = Field(max_length=100)
+    last_name: str = Field(max_length=100)
+    email: str = Field(max_length=254)
+    organisation: str = Field(max_length=255)
+    function: str = Field("", max_length=255)
+    audience: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Audience id, from the form schema."
+    )
+    workshops: list[Annotated[str, Field(max_length=100)]] = Field(
+        default_factory=list, max_length=100, description="Chosen session ids."
+    )
+    consent: bool = Field(description="Must be true: the person accepts the consent text.")
+
+
+IdempotencyKey = Annotated[
+    str,
+    Header(
+        "",
+        alias="Idempotency-Key",
+        max_length=IDEMPOTENCY_KEY_MAX_LENGTH,
+        description="Repeat a request with the same key to get the first answer.",
+    ),
+]
 
 
 class BaseRegistrationOut(Schema):
@@ -132,9 +147,6 @@ class CycleRegistrationOut(BaseRegistrationOut):
     cycle_id: int
 
 
-Errors = dict[str, list[str]]
-
-
 def _event(event_id):
     return _public_page(conf.page_model("EventPage"), event_id)
 
@@ -144,8 +156,6 @@ def _cycle(cycle_id):
 
 
 def _public_page(model, pk):
-    if not 0 < pk < 2**63:
-        return None
     return model.objects.live().public().filter(pk=pk).first()
 
 
@@ -186,10 +196,10 @@ def _choices(field):
 
 @router.get(
     "/events/{event_id}/registration/form",
-    response={200: RegistrationFormOut, 404: Errors},
+    response={200: RegistrationFormOut, 400: Errors, 404: Errors},
     summary="Registration form of an event",
 )
-def registration_form(request, event_id: int):
+def registration_form(request, event_id: PathId):
     """Fields, types, choices, workshops with places left, consent text and state."""
     event = _event(event_id)
     if event is None:
@@ -199,10 +209,10 @@ def registration_form(request, event_id: int):
 
 @router.get(
     "/cycles/{cycle_id}/registration/form",
-    response={200: CycleRegistrationFormOut, 404: Errors},
+    response={200: CycleRegistrationFormOut, 400: Errors, 404: Errors},
     summary="Registration form of a cycle",
 )
-def cycle_registration_form(request, cycle_id: int):
+def cycle_registration_form(request, cycle_id: PathId):
     """One registration for every session of the cycle: fields, consent text and state."""
     cycle = _cycle(cycle_id)
     if cycle is None:
@@ -211,8 +221,6 @@ def cycle_registration_form(request, cycle_id: int):
 
 
 def _form_schema(page):
-    from wagtail_rencontres.models import consent_version
-
     form = service.form_class(page)()
     sessions = capacity.workshop_sessions(page)
     places = capacity.workshop_places_left(sessions, capacity.workshop_seats_taken(page))
@@ -282,76 +290,61 @@ def _form_data(payload):
     return data
 
 
-def _post_openapi():
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": RegistrationIn.model_json_schema()}},
-        },
-        "parameters": [
-            {
-                "in": "header",
-                "name": "Idempotency-Key",
-                "required": False,
-                "schema": {"type": "string", "maxLength": IDEMPOTENCY_KEY_MAX_LENGTH},
-                "description": "Repeat a request with the same key to get the first answer.",
-            }
-        ],
-    }
-
-
 def _post_responses(out):
-    return {200: out, 201: out, 202: out, 404: Errors, 409: Errors, 422: Errors, 429: Errors}
+    return {
+        200: out,
+        201: out,
+        202: out,
+        400: Errors,
+        404: Errors,
+        409: Errors,
+        422: Errors,
+        429: Errors,
+    }
 
 
 @router.post(
     "/events/{event_id}/registrations",
     response=_post_responses(RegistrationOut),
     summary="Register to an event",
-    openapi_extra=_post_openapi(),
 )
-def create_registration(request, event_id: int):
+def create_registration(
+    request, event_id: PathId, payload: RegistrationIn, idempotency_key: IdempotencyKey
+):
     """Register: 201 confirmed, 202 waitlisted or pending, 409 closed or duplicate."""
     event = _event(event_id)
     if event is None:
         return Status(404, {"__all__": [_("No such event.")]})
-    return _register(request, event, "event_id")
+    return _register(request, event, payload, idempotency_key, "event_id")
 
 
 @router.post(
     "/cycles/{cycle_id}/registrations",
     response=_post_responses(CycleRegistrationOut),
     summary="Register to every session of a cycle",
-    openapi_extra=_post_openapi(),
 )
-def create_cycle_registration(request, cycle_id: int):
+def create_cycle_registration(
+    request, cycle_id: PathId, payload: RegistrationIn, idempotency_key: IdempotencyKey
+):
     """Register to a whole cycle: same answers and status codes as for an event."""
     cycle = _cycle(cycle_id)
     if cycle is None:
         return Status(404, {"__all__": [_("No such cycle.")]})
-    return _register(request, cycle, "cycle_id")
+    return _register(request, cycle, payload, idempotency_key, "cycle_id")
 
 
-def _register(request, page, id_key):
-    key = request.headers.get("Idempotency-Key", "").strip()
-    if len(key) > IDEMPOTENCY_KEY_MAX_LENGTH:
-        return Status(422, {"Idempotency-Key": [_("At most 128 characters.")]})
+def _register(request, page, payload, key, id_key):
+    key = key.strip()
     if key:
         existing = capacity.own_registrations(page).filter(idempotency_key=key).first()
         if existing is not None:
             return _outcome(existing, id_key)
     if service.rate_limited(service.client_ip(request)):
         return Status(429, {"__all__": [_("Too many attempts. Please try again later.")]})
-    try:
-        payload = json.loads(request.body or b"null")
-    except (ValueError, RecursionError):
-        payload = None
-    if not isinstance(payload, dict):
-        return Status(422, {"__all__": [_("Send a JSON object.")]})
     state = page.registration_state()
     if not state["is_open"] or page.registration_mode != "internal":
         return Status(409, {"__all__": [state["closed_message"] or _("Registration is closed.")]})
-    form = service.form_class(page)(data=_form_data(payload))
+    form = service.form_class(page)(data=_form_data(payload.model_dump()))
     if not form.is_valid():
         return Status(
             422,

@@ -2,356 +2,264 @@
 :mod:`~wagtail_rencontres.services.queries` and :mod:`~wagtail_rencontres.services.filters`,
 representations in :mod:`~wagtail_rencontres.services.serializers`.
 
+Parameters and responses are schemas (:mod:`~wagtail_rencontres.api.filters`,
+:mod:`~wagtail_rencontres.api.schemas`), so the OpenAPI document is the code.
 :func:`build_router` returns a fresh router each time, so the same endpoints
 can be mounted on the package's own API and on Wagtail 8's v3 API.
 """
 
 from django.apps import apps
-from django.utils.translation import gettext as _
-from ninja import Router
+from django.http import HttpResponse
+from ninja import Field, Schema
+from ninja.pagination import paginate
 
+from wagtail_rencontres.api import filters as typed_filters
 from wagtail_rencontres.api import http, schemas
+from wagtail_rencontres.api.errors import Errors, not_found
+from wagtail_rencontres.api.pagination import Listing, RencontresPagination
+from wagtail_rencontres.api.params import (
+    NO_NUL,
+    Choices,
+    LocaleQuery,
+    PathId,
+    RencontresRouter,
+    Strict,
+)
 from wagtail_rencontres.services import filters, queries, serializers
 
-LIST_PARAMETERS = ("limit", "offset", "locale")
-EVENT_LIST_EXTRA = ("limit", "offset", "expand")
-PAGINATION_DOC = [
-    {
-        "name": "limit",
-        "in": "query",
-        "required": False,
-        "schema": {"type": "integer", "minimum": 1},
-        "description": "Items per page (default 20, at most WAGTAILRENCONTRES_API_MAX_LIMIT, 100).",
-    },
-    {
-        "name": "offset",
-        "in": "query",
-        "required": False,
-        "schema": {"type": "integer", "minimum": 0},
-        "description": "Items to skip.",
-    },
-]
-LOCALE_DOC = {
-    "name": "locale",
-    "in": "query",
-    "required": False,
-    "schema": {"type": "string"},
-    "description": "Language code, for example fr.",
-}
-RESPONSES = {400: schemas.Errors, 404: schemas.Errors}
+LIST_ERRORS = {400: Errors}
+DETAIL_ERRORS = {400: Errors, 404: Errors}
 
 
-def _filter_parameters_doc():
-    docs = {
-        "when": "upcoming (ongoing included), ongoing or past; sorts past events newest first.",
-        "starts_after": "Events starting at or after this date or datetime.",
-        "starts_before": "Events starting before the end of this date, or at/before a datetime.",
-        "ends_after": "Events still on at or after this date or datetime (overlap).",
-        "ends_before": "Events ending before the end of this date, or at/before a datetime.",
-        "theme": "Theme slugs, comma-separated.",
-        "audience": "Audience slugs, comma-separated.",
-        "format": "Event format slugs, comma-separated.",
-        "organiser": "Ids of organising organisations, comma-separated.",
-        "speaker": "Ids of speakers of public sessions, comma-separated.",
-        "venue": "Venue ids, comma-separated.",
-        "city": "Venue city, case-insensitive.",
-        "department": "Venue département name or code.",
-        "region": "Venue region.",
-        "cycle": "Cycle page ids, comma-separated.",
-        "status": "scheduled, rescheduled, postponed, moved_online, full, cancelled.",
-        "attendance_mode": "offline, online, mixed.",
-        "registration_open": "true or false.",
-        "q": "Full-text search.",
-        "locale": "Language code, for example fr.",
-        "updated_since": "Events published since; adds tombstones of removed events.",
-        "ordering": "start, -start or title.",
-        "expand": "programme: include each event's programme.",
-    }
-    return [
-        {
-            "name": name,
-            "in": "query",
-            "required": False,
-            "schema": {"type": "string"},
-            "description": description,
-        }
-        for name, description in docs.items()
-    ] + PAGINATION_DOC
+class EventListQuery(typed_filters.EventFilters):
+    """The filters of ``/events``, and what to include."""
+
+    expand: Choices(["programme"], "programme: include each event's programme.")
+
+
+class ByPathQuery(Schema):
+    path: str = Field(
+        max_length=2048,
+        pattern=NO_NUL,
+        description="The event page's URL path, for example /fr/agenda/rencontre/.",
+        examples=["/fr/agenda/rencontre/"],
+    )
 
 
 def _model(name):
     return apps.get_model("wagtail_rencontres", name)
 
 
-def _last_published(events):
-    stamps = [event.last_published_at for event in events if event.last_published_at]
+def _last_published(pages):
+    stamps = [page.last_published_at for page in pages if page.last_published_at]
     return max(stamps) if stamps else None
 
 
-def _expand(request):
-    """``(expand_programme, errors)``."""
-    value = request.GET.get("expand", "")
-    items = [item for item in value.split(",") if item]
-    unknown = [item for item in items if item != "programme"]
-    if unknown:
-        message = _("Unknown value %(value)s. Allowed: %(allowed)s.") % {
-            "value": ", ".join(unknown),
-            "allowed": "programme",
-        }
-        return False, {"expand": [message]}
-    return "programme" in items, {}
-
-
-def event_list_response(request, base_queryset):
-    """Filtered, paginated events as ``{count, next, previous, results}``."""
-    cleaned, errors = filters.validate(request.GET, extra_parameters=EVENT_LIST_EXTRA)
-    limit, offset, page_errors = http.pagination(request)
-    expand_programme, expand_errors = _expand(request)
-    errors = {**(errors or {}), **page_errors, **expand_errors}
-    if errors:
-        return http.errors_response(request, errors)
-    queryset = serializers.prefetch_events(filters.apply(base_queryset, cleaned))
-    count, next_url, previous_url, events = http.paginated(request, queryset, limit, offset)
-    data = {
-        "count": count,
-        "next": next_url,
-        "previous": previous_url,
-        "results": serializers.event_list(events, request, expand_programme=expand_programme),
-    }
-    if cleaned.get("updated_since"):
-        data["tombstones"] = queries.tombstones_since(
-            cleaned["updated_since"][0], locale=cleaned.get("locale")
-        )
-    return http.json_response(request, data, last_modified=_last_published(events))
-
-
 def build_router():
-    router = Router(tags=["rencontres"])
+    """A new router with every read-only endpoint."""
+    router = RencontresRouter(tags=["rencontres"])
 
     @router.get(
         "/events",
-        response={200: schemas.EventList, **RESPONSES},
-        openapi_extra={"parameters": _filter_parameters_doc()},
+        response={200: schemas.EventList, **LIST_ERRORS},
         summary="List events",
+        exclude_unset=True,
     )
-    def list_events(request):
-        """Visible events, filtered in the database and paginated."""
-        return event_list_response(request, queries.visible_events())
+    @http.conditional
+    @paginate(RencontresPagination)
+    def list_events(request, response: HttpResponse, query: Strict(EventListQuery)):
+        """Visible events, filtered and sorted in the database, paginated."""
+        cleaned = query.model_dump()
+        expand_programme = "programme" in cleaned.pop("expand")
+        queryset = filters.apply(queries.visible_events(), cleaned)
+
+        def serialize(events):
+            http.last_modified(response, _last_published(events))
+            return serializers.event_list(events, request, expand_programme=expand_programme)
+
+        extra = {}
+        if cleaned["updated_since"]:
+            extra["tombstones"] = queries.tombstones_since(
+                cleaned["updated_since"][0], locale=cleaned["locale"]
+            )
+        return Listing(serializers.prefetch_events(queryset), serialize, extra)
 
     @router.get(
         "/events/by-path",
-        response={200: schemas.EventDetail, **RESPONSES},
-        openapi_extra={
-            "parameters": [
-                {
-                    "name": "path",
-                    "in": "query",
-                    "required": True,
-                    "schema": {"type": "string"},
-                    "description": "The event page's URL path, for example /fr/agenda/rencontre/.",
-                }
-            ]
-        },
+        response={200: schemas.EventDetail, **DETAIL_ERRORS},
         summary="Get an event by its URL path",
     )
-    def event_by_path(request):
-        errors = http.check_parameters(request, ("path",))
-        path = request.GET.get("path", "")
-        if not path:
-            errors["path"] = [_("This parameter is required.")]
-        if errors:
-            return http.errors_response(request, errors)
-        event = queries.event_by_path(path)
+    @http.conditional
+    def event_by_path(request, response: HttpResponse, query: Strict(ByPathQuery)):
+        event = queries.event_by_path(query.path)
         if event is None:
-            return http.not_found(request)
-        return _event_response(request, event)
+            return not_found()
+        return _event(event, request, response)
 
     @router.get(
         "/events/{event_id}",
-        response={200: schemas.EventDetail, **RESPONSES},
+        response={200: schemas.EventDetail, **DETAIL_ERRORS},
         summary="Get an event",
     )
-    def event_detail(request, event_id: int):
-        errors = http.check_parameters(request, ())
-        if errors:
-            return http.errors_response(request, errors)
-        event = serializers.prefetch_events(queries.visible_events()).filter(pk=event_id).first()
+    @http.conditional
+    def event_detail(request, response: HttpResponse, event_id: PathId):
+        queryset = serializers.prefetch_events(queries.visible_events())
+        event = queryset.filter(pk=event_id).first()
         if event is None:
-            return http.not_found(request)
-        return _event_response(request, event)
+            return not_found()
+        return _event(event, request, response)
 
     @router.get(
         "/speakers",
-        response={200: schemas.SpeakerList, **RESPONSES},
-        openapi_extra={"parameters": [*PAGINATION_DOC, LOCALE_DOC]},
+        response={200: schemas.SpeakerList, **LIST_ERRORS},
         summary="List speakers",
     )
-    def list_speakers(request):
+    @http.conditional
+    @paginate(RencontresPagination)
+    def list_speakers(request, query: Strict(LocaleQuery)):
         """Speakers of public sessions of visible events."""
-        return _records_response(
-            request, queries.public_speakers(), serializers.speaker, serializers.prepare_speakers
+        return _records(
+            query, queries.public_speakers(), serializers.speaker, serializers.prepare_speakers
         )
 
     @router.get(
         "/speakers/{speaker_id}",
-        response={200: schemas.SpeakerDetail, **RESPONSES},
+        response={200: schemas.SpeakerDetail, **DETAIL_ERRORS},
         summary="Get a speaker with their events",
+        exclude_unset=True,
     )
-    def speaker_detail(request, speaker_id: int):
-        errors = http.check_parameters(request, ())
-        if errors:
-            return http.errors_response(request, errors)
+    @http.conditional
+    def speaker_detail(request, response: HttpResponse, speaker_id: PathId):
         obj = queries.public_speakers().filter(pk=speaker_id).first()
         if obj is None:
-            return http.not_found(request)
+            return not_found()
         serializers.prepare_speakers([obj])
         events = list(
             serializers.prefetch_events(queries.events_of_speaker(obj)).order_by("start", "pk")
         )
-        data = serializers.speaker(obj)
-        data["events"] = serializers.event_list(events, request)
-        return http.json_response(request, data, last_modified=_last_published(events))
+        http.last_modified(response, _last_published(events))
+        return {**serializers.speaker(obj), "events": serializers.event_list(events, request)}
 
     @router.get(
         "/cycles",
-        response={200: schemas.CycleList, **RESPONSES},
-        openapi_extra={"parameters": [*PAGINATION_DOC, LOCALE_DOC]},
+        response={200: schemas.CycleList, **LIST_ERRORS},
         summary="List cycles",
     )
-    def list_cycles(request):
-        return _records_response(
-            request,
-            queries.visible_cycles(),
-            lambda obj: serializers.cycle(obj, request),
-            serializers.localize,
-            prepare_queryset=serializers.prefetch_cycles,
-        )
+    @http.conditional
+    @paginate(RencontresPagination)
+    def list_cycles(request, query: Strict(LocaleQuery)):
+        cycles = serializers.prefetch_cycles(queries.visible_cycles())
+
+        def serialize(objects):
+            serializers.localize(objects)
+            return [serializers.cycle(obj, request) for obj in objects]
+
+        return Listing(_in_locale(cycles, query), serialize)
 
     @router.get(
         "/cycles/{cycle_id}",
-        response={200: schemas.CycleDetail, **RESPONSES},
+        response={200: schemas.CycleDetail, **DETAIL_ERRORS},
         summary="Get a cycle with its sessions",
+        exclude_unset=True,
     )
-    def cycle_detail(request, cycle_id: int):
-        errors = http.check_parameters(request, ())
-        if errors:
-            return http.errors_response(request, errors)
+    @http.conditional
+    def cycle_detail(request, response: HttpResponse, cycle_id: PathId):
         obj = serializers.prefetch_cycles(queries.visible_cycles()).filter(pk=cycle_id).first()
         if obj is None:
-            return http.not_found(request)
+            return not_found()
         sessions = serializers.cycle_sessions(obj, request)
-        data = serializers.cycle(obj, request, sessions=sessions)
-        data["registration"] = serializers.registration(obj)
-        return http.json_response(request, data, last_modified=obj.last_published_at)
+        http.last_modified(response, obj.last_published_at)
+        return {
+            **serializers.cycle(obj, request, sessions=sessions),
+            "registration": serializers.registration(obj),
+        }
 
     @router.get(
         "/venues",
-        response={200: schemas.VenueList, **RESPONSES},
-        openapi_extra={"parameters": [*PAGINATION_DOC, LOCALE_DOC]},
+        response={200: schemas.VenueList, **LIST_ERRORS},
         summary="List venues",
     )
-    def list_venues(request):
-        return _records_response(
-            request, _model("Venue").objects.select_related("locale"), serializers.venue, None
-        )
+    @http.conditional
+    @paginate(RencontresPagination)
+    def list_venues(request, query: Strict(LocaleQuery)):
+        queryset = _model("Venue").objects.select_related("locale")
+        return _records(query, queryset, serializers.venue)
 
     @router.get(
         "/venues/{venue_id}",
-        response={200: schemas.Venue, **RESPONSES},
+        response={200: schemas.Venue, **DETAIL_ERRORS},
         summary="Get a venue",
     )
-    def venue_detail(request, venue_id: int):
-        return _record_response(request, _model("Venue").objects.all(), venue_id, serializers.venue)
+    @http.conditional
+    def venue_detail(request, venue_id: PathId):
+        return _record(_model("Venue").objects.all(), venue_id, serializers.venue)
 
     @router.get(
         "/organisations",
-        response={200: schemas.OrganisationList, **RESPONSES},
-        openapi_extra={"parameters": [*PAGINATION_DOC, LOCALE_DOC]},
+        response={200: schemas.OrganisationList, **LIST_ERRORS},
         summary="List organisations",
     )
-    def list_organisations(request):
-        return _records_response(
-            request,
-            serializers.prefetch_organisations(_model("Organisation").objects.all()),
-            serializers.organisation,
-            None,
-        )
+    @http.conditional
+    @paginate(RencontresPagination)
+    def list_organisations(request, query: Strict(LocaleQuery)):
+        queryset = serializers.prefetch_organisations(_model("Organisation").objects.all())
+        return _records(query, queryset, serializers.organisation)
 
     @router.get(
         "/organisations/{organisation_id}",
-        response={200: schemas.Organisation, **RESPONSES},
+        response={200: schemas.Organisation, **DETAIL_ERRORS},
         summary="Get an organisation",
     )
-    def organisation_detail(request, organisation_id: int):
+    @http.conditional
+    def organisation_detail(request, organisation_id: PathId):
         queryset = serializers.prefetch_organisations(_model("Organisation").objects.all())
-        return _record_response(request, queryset, organisation_id, serializers.organisation)
+        return _record(queryset, organisation_id, serializers.organisation)
 
-    @router.get(
-        "/themes",
-        response={200: schemas.TermList, **RESPONSES},
-        openapi_extra={"parameters": [*PAGINATION_DOC, LOCALE_DOC]},
-        summary="List themes",
-    )
-    def list_themes(request):
-        return _records_response(request, _model("Theme").objects.all(), serializers.term, None)
-
-    @router.get(
-        "/audiences",
-        response={200: schemas.TermList, **RESPONSES},
-        openapi_extra={"parameters": [*PAGINATION_DOC, LOCALE_DOC]},
-        summary="List audiences",
-    )
-    def list_audiences(request):
-        return _records_response(request, _model("Audience").objects.all(), serializers.term, None)
-
-    @router.get(
-        "/formats",
-        response={200: schemas.TermList, **RESPONSES},
-        openapi_extra={"parameters": [*PAGINATION_DOC, LOCALE_DOC]},
-        summary="List event formats",
-    )
-    def list_formats(request):
-        queryset = _model("EventFormat").objects.all()
-        return _records_response(request, queryset, serializers.term, None)
+    for name, model, summary in (
+        ("themes", "Theme", "List themes"),
+        ("audiences", "Audience", "List audiences"),
+        ("formats", "EventFormat", "List event formats"),
+    ):
+        router.get(
+            f"/{name}",
+            response={200: schemas.TermList, **LIST_ERRORS},
+            summary=summary,
+            url_name=f"list_{name}",
+            operation_id=f"wagtail_rencontres_api_routers_list_{name}",
+        )(http.conditional(paginate(RencontresPagination)(_terms_view(model))))
 
     return router
 
 
-def _event_response(request, event):
-    data = serializers.event_full(event, request)
-    return http.json_response(request, data, last_modified=event.last_published_at)
+def _terms_view(model_name):
+    def list_terms(request, query: Strict(LocaleQuery)):
+        return _records(query, _model(model_name).objects.all(), serializers.term)
+
+    return list_terms
 
 
-def _records_response(request, queryset, serialize, prepare, prepare_queryset=None):
-    errors = http.check_parameters(request, LIST_PARAMETERS)
-    limit, offset, page_errors = http.pagination(request)
-    errors.update(page_errors)
-    locale = request.GET.get("locale")
-    if locale and not queries.locale_exists(locale):
-        errors["locale"] = [_("Unknown locale %(code)s.") % {"code": locale}]
-    if errors:
-        return http.errors_response(request, errors)
-    if locale:
-        queryset = queryset.filter(locale__language_code=locale)
-    if prepare_queryset is not None:
-        queryset = prepare_queryset(queryset)
-    count, next_url, previous_url, objects = http.paginated(request, queryset, limit, offset)
-    if prepare is not None:
-        prepare(objects)
-    data = {
-        "count": count,
-        "next": next_url,
-        "previous": previous_url,
-        "results": [serialize(obj) for obj in objects],
-    }
-    return http.json_response(request, data)
+def _event(event, request, response):
+    http.last_modified(response, event.last_published_at)
+    return serializers.event_full(event, request)
 
 
-def _record_response(request, queryset, pk, serialize):
-    errors = http.check_parameters(request, ())
-    if errors:
-        return http.errors_response(request, errors)
+def _in_locale(queryset, query):
+    if query.locale:
+        return queryset.filter(locale__language_code=query.locale)
+    return queryset
+
+
+def _records(query, queryset, serialize, prepare=None):
+    """A :class:`Listing` of snippets in the requested locale, prepared in bulk."""
+
+    def serialize_page(objects):
+        if prepare is not None:
+            prepare(objects)
+        return [serialize(obj) for obj in objects]
+
+    return Listing(_in_locale(queryset, query), serialize_page)
+
+
+def _record(queryset, pk, serialize):
     obj = queryset.filter(pk=pk).first()
-    if obj is None:
-        return http.not_found(request)
-    return http.json_response(request, serialize(obj))
+    return not_found() if obj is None else serialize(obj)

@@ -24,16 +24,21 @@ class Image(Schema):
     renditions: dict[str, Rendition]
 
 
+class Paginated(Schema):
+    """The envelope of every list: a page of ``results`` among ``count``."""
+
+    count: int
+    next: str | None = Field(description="Absolute URL of the next page.")
+    previous: str | None = Field(description="Absolute URL of the previous page.")
+
+
 class Term(Schema):
     id: int
     name: str
     slug: str
 
 
-class TermList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
+class TermList(Paginated):
     results: list[Term]
 
 
@@ -216,10 +221,7 @@ class Tombstone(Schema):
     removed_at: str
 
 
-class EventList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
+class EventList(Paginated):
     results: list[EventSummary]
     tombstones: list[Tombstone] | None = None
 
@@ -228,24 +230,15 @@ class SpeakerDetail(Speaker):
     events: list[EventSummary]
 
 
-class SpeakerList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
+class SpeakerList(Paginated):
     results: list[Speaker]
 
 
-class VenueList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
+class VenueList(Paginated):
     results: list[Venue]
 
 
-class OrganisationList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
+class OrganisationList(Paginated):
     results: list[Organisation]
 
 
@@ -275,14 +268,5 @@ class CycleDetail(Cycle):
     )
 
 
-class CycleList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
+class CycleList(Paginated):
     results: list[Cycle]
-
-
-class Errors(Schema):
-    """Messages keyed by the parameter or field they concern."""
-
-    model_config = {"extra": "allow"}

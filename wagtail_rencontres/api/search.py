@@ -1,32 +1,73 @@
 """Search endpoints of the typed API: ``GET /search`` and ``GET /autocomplete``.
 
-The package's API mounts ``router`` at its root when this module exists.
-Errors are field-keyed (``{"field": ["message"]}``); a search engine that is
-down answers 503 with ``{"detail": ["message"]}``.
+The package's API mounts ``router`` at its root. Parameters are typed schemas
+(``q`` required, at most 200 characters; ``limit`` 1 to 50); errors are
+field-keyed (``{"field": ["message"]}``); a search engine that is down
+answers 503 with ``{"detail": ["message"]}``.
 """
 
-import datetime as dt
-from urllib.parse import urlencode
+from typing import Annotated
 
-from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Schema, Status
+from pydantic import StringConstraints
 
-try:
-    from ninja import Status
-except ImportError:  # django-ninja < 1.5 takes (status, body) tuples
-
-    def Status(status_code, value):  # noqa: N802 - stands in for the class
-        return status_code, value
-
-
+from wagtail_rencontres.api.errors import Errors
+from wagtail_rencontres.api.pagination import page_links
+from wagtail_rencontres.api.params import (
+    LIST_HINT,
+    MAX_OFFSET,
+    MAX_VALUES,
+    NO_NUL,
+    Choices,
+    CommaSeparated,
+    Id,
+    RencontresRouter,
+    Slugs,
+    Strict,
+)
 from wagtail_rencontres.enums import EventStatus
+from wagtail_rencontres.services import queries, serializers
 from wagtail_rencontres.services import search as search_service
 
-router = Router(tags=["search"])
+router = RencontresRouter(tags=["search"])
 
 MAX_QUERY_LENGTH = 200
-LIST_PARAMETERS = ("type", "theme", "audience", "format", "region", "department", "year", "status")
-SEARCH_PARAMETERS = (*LIST_PARAMETERS, "q", "cycle", "locale", "limit", "offset")
+Year = Annotated[int, Field(ge=1900, le=2999)]
+
+
+class AutocompleteQuery(Schema):
+    q: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] = Field(
+        max_length=MAX_QUERY_LENGTH, pattern=NO_NUL, description="The words typed so far."
+    )
+    locale: str | None = Field(
+        None, max_length=100, pattern=NO_NUL, description="Language code, e.g. fr."
+    )
+    limit: int = Field(10, ge=1, le=search_service.MAX_LIMIT, description="Most suggestions.")
+
+
+class SearchQuery(AutocompleteQuery):
+    q: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] = Field(
+        max_length=MAX_QUERY_LENGTH, pattern=NO_NUL, description="Words to search for."
+    )
+    type: Choices(search_service.RESULT_TYPES, "Kinds of results (all by default).")
+    theme: Slugs("Theme slugs.")
+    audience: Slugs("Audience slugs.")
+    format: Slugs("Event format slugs.")
+    region: Slugs("Venue regions.")
+    department: Slugs("Venue département codes.")
+    year: Annotated[
+        list[Year],
+        CommaSeparated,
+        Field(
+            default=[],
+            max_length=MAX_VALUES,
+            description=f"Years of the events' start. {LIST_HINT}",
+        ),
+    ]
+    status: Choices(EventStatus.values, "Event statuses.")
+    cycle: Id | None = Field(None, description="Sessions of this cycle page.")
+    limit: int = Field(20, ge=1, le=search_service.MAX_LIMIT, description="Items per page.")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Items to skip.")
 
 
 class FacetValueOut(Schema):
@@ -56,8 +97,8 @@ class SearchHitOut(Schema):
     score: float
     snippet: str
     highlight: str
-    start: dt.datetime | None = None
-    end: dt.datetime | None = None
+    start: str | None = Field(None, description="Events: as in the event representation.")
+    end: str | None = None
     timezone: str | None = None
     status: str | None = None
     job_title: str | None = None
@@ -84,107 +125,33 @@ class AutocompleteOut(Schema):
     results: list[SuggestionOut]
 
 
-Errors = dict[str, list[str]]
-
-
 def _unavailable(error):
     return Status(503, {"detail": [str(error)]})
 
 
-def _text(request, name, errors, required=False):
-    value = request.GET.get(name, "").strip()
-    if required and not value:
-        errors[name] = [_("This parameter is required.")]
-    elif len(value) > MAX_QUERY_LENGTH:
-        errors[name] = [_("At most %(max)d characters.") % {"max": MAX_QUERY_LENGTH}]
-    return value
+def _event_representations(hits, request):
+    """The one event representation of each event hit, fetched in one batch."""
+    ids = [hit.object.pk for hit in hits if hit.type == "event"]
+    if not ids:
+        return {}
+    events = list(serializers.prefetch_events(queries.visible_events()).filter(pk__in=ids))
+    return {data["id"]: data for data in serializers.event_list(events, request)}
 
 
-def _integer(raw, name, errors, minimum=0, maximum=None):
-    try:
-        value = int(raw)
-    except (TypeError, ValueError):
-        errors.setdefault(name, []).append(_("Enter a whole number."))
-        return None
-    if value < minimum or (maximum is not None and value > maximum):
-        errors.setdefault(name, []).append(
-            _("Enter a number between %(min)d and %(max)d.")
-            % {"min": minimum, "max": maximum if maximum is not None else value}
-        )
-        return None
-    return value
-
-
-def _values(request, name):
-    """Repeated or comma-separated values of a parameter."""
-    values = []
-    for raw in request.GET.getlist(name):
-        values.extend(part.strip() for part in raw.split(",") if part.strip())
-    return values
-
-
-def _parse(request):
-    errors = {}
-    unknown = sorted(set(request.GET) - set(SEARCH_PARAMETERS))
-    for name in unknown:
-        errors[name] = [_("Unknown parameter.")]
-    query = _text(request, "q", errors, required=True)
-    types = _values(request, "type")
-    bad_types = [t for t in types if t not in search_service.RESULT_TYPES]
-    if bad_types:
-        errors["type"] = [
-            _("Unknown type: %(value)s. Choose among %(choices)s.")
-            % {"value": t, "choices": ", ".join(search_service.RESULT_TYPES)}
-            for t in bad_types
-        ]
-    statuses = _values(request, "status")
-    bad_statuses = [s for s in statuses if s not in EventStatus.values]
-    if bad_statuses:
-        errors["status"] = [_("Unknown status: %(value)s.") % {"value": s} for s in bad_statuses]
-    years = [_integer(y, "year", errors, 1900, 2999) for y in _values(request, "year")]
-    cycle = request.GET.get("cycle")
-    cycle = _integer(cycle, "cycle", errors, 1) if cycle else None
-    limit = _integer(request.GET.get("limit", 20), "limit", errors, 1, search_service.MAX_LIMIT)
-    offset = _integer(request.GET.get("offset", 0), "offset", errors, 0)
-    filters = search_service.Filters(
-        themes=_values(request, "theme"),
-        audiences=_values(request, "audience"),
-        formats=_values(request, "format"),
-        regions=_values(request, "region"),
-        departments=_values(request, "department"),
-        years=[y for y in years if y is not None],
-        statuses=statuses,
-        cycle=cycle,
-    )
-    return errors, query, types, filters, limit, offset
-
-
-def _page_url(request, offset):
-    params = request.GET.copy()
-    params["offset"] = str(offset)
-    return request.build_absolute_uri(request.path) + "?" + urlencode(params, doseq=True)
-
-
-def _hit_out(request, hit):
+def _hit_out(request, hit, events):
     item = hit.object
     data = {
         "type": hit.type,
         "id": item.pk,
         "title": hit.title,
-        "url": None,
+        "url": item.get_full_url(request) if hit.type == "cycle" else None,
         "score": hit.score,
         "snippet": hit.snippet,
         "highlight": str(hit.highlight),
     }
-    if hit.type in ("event", "cycle"):
-        data["url"] = item.get_full_url(request)
-    if hit.type == "event":
-        data.update(
-            start=item.local_start,
-            end=item.local_end,
-            timezone=item.timezone,
-            status=item.status,
-        )
+    if hit.type == "event" and item.pk in events:
+        event = events[item.pk]
+        data.update({key: event[key] for key in ("url", "start", "end", "timezone", "status")})
     if hit.type == "speaker":
         data.update(job_title=item.job_title, affiliation=item.affiliation or "")
     return data
@@ -195,40 +162,43 @@ def _hit_out(request, hit):
     response={200: SearchOut, 400: Errors, 503: Errors},
     summary="Search events, cycles and speakers",
 )
-def search(request):
-    """Full-text search with filters (``theme``, ``audience``, ``format``, ``region``,
-    ``department``, ``year``, ``status``, ``cycle``, ``locale``; repeat a parameter
-    or separate values with commas), facets and ``limit``/``offset`` pagination
-    (``limit`` at most 50). ``type`` narrows the results to ``event``, ``cycle``
-    or ``speaker``. ``snippet`` is plain text; ``highlight`` is HTML with the
-    matching words in ``<mark>``."""
-    errors, query, types, filters, limit, offset = _parse(request)
-    if errors:
-        return Status(400, errors)
+def search(request, query: Strict(SearchQuery)):
+    """Full-text search with filters (repeat a parameter or separate values with
+    commas), facets and ``limit``/``offset`` pagination. ``snippet`` is plain
+    text; ``highlight`` is HTML with the matching words in ``<mark>``. Event
+    hits carry the fields of the event representation (``url``, ``start``,
+    ``end``, ``timezone``, ``status``)."""
+    filters = search_service.Filters(
+        themes=query.theme,
+        audiences=query.audience,
+        formats=query.format,
+        regions=query.region,
+        departments=query.department,
+        years=query.year,
+        statuses=query.status,
+        cycle=query.cycle,
+    )
     try:
         results = search_service.search(
-            query,
+            query.q,
             filters=filters,
-            types=types or None,
-            language_code=request.GET.get("locale") or None,
-            limit=limit,
-            offset=offset,
+            types=query.type or None,
+            language_code=query.locale or None,
+            limit=query.limit,
+            offset=query.offset,
         )
     except search_service.SearchUnavailable as error:
         return _unavailable(error)
-    next_url = _page_url(request, offset + limit) if offset + limit < results.count else None
-    previous_url = _page_url(request, max(0, offset - limit)) if offset > 0 else None
-    return Status(
-        200,
-        {
-            "count": results.count,
-            "next": next_url,
-            "previous": previous_url,
-            "results": [_hit_out(request, hit) for hit in results.hits],
-            "facets": results.facets,
-            "counts": results.counts,
-        },
-    )
+    next_url, previous_url = page_links(request, results.count, query.limit, query.offset)
+    events = _event_representations(results.hits, request)
+    return {
+        "count": results.count,
+        "next": next_url,
+        "previous": previous_url,
+        "results": [_hit_out(request, hit, events) for hit in results.hits],
+        "facets": results.facets,
+        "counts": results.counts,
+    }
 
 
 @router.get(
@@ -236,32 +206,22 @@ def search(request):
     response={200: AutocompleteOut, 400: Errors, 503: Errors},
     summary="Suggest event titles and speaker names",
 )
-def autocomplete(request):
+def autocomplete(request, query: Strict(AutocompleteQuery)):
     """Event titles and speaker names beginning with the words typed in ``q``."""
-    errors = {}
-    for name in sorted(set(request.GET) - {"q", "locale", "limit"}):
-        errors[name] = [_("Unknown parameter.")]
-    query = _text(request, "q", errors, required=True)
-    limit = _integer(request.GET.get("limit", 10), "limit", errors, 1, search_service.MAX_LIMIT)
-    if errors:
-        return Status(400, errors)
     try:
         suggestions = search_service.autocomplete(
-            query, language_code=request.GET.get("locale") or None, limit=limit
+            query.q, language_code=query.locale or None, limit=query.limit
         )
     except search_service.SearchUnavailable as error:
         return _unavailable(error)
-    return Status(
-        200,
-        {
-            "results": [
-                {
-                    "type": hit.type,
-                    "id": hit.object.pk,
-                    "title": hit.title,
-                    "url": hit.object.get_full_url(request) if hit.type == "event" else None,
-                }
-                for hit in suggestions
-            ]
-        },
-    )
+    return {
+        "results": [
+            {
+                "type": hit.type,
+                "id": hit.object.pk,
+                "title": hit.title,
+                "url": hit.object.get_full_url(request) if hit.type == "event" else None,
+            }
+            for hit in suggestions
+        ]
+    }

@@ -10,8 +10,12 @@ from rest_framework.exceptions import ValidationError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
 from wagtail_rencontres import conf
+from wagtail_rencontres.api import filters as typed_filters
 from wagtail_rencontres.api.fields import CACHE_ATTRIBUTE
 from wagtail_rencontres.services import filters, queries, serializers
+
+#: v2's own parameters, which the event filters leave to it.
+V2_PARAMETERS = BaseAPIViewSet.known_query_parameters.union(["type"])
 
 
 class EventsAPIViewSet(PagesAPIViewSet):
@@ -20,7 +24,7 @@ class EventsAPIViewSet(PagesAPIViewSet):
     name = "events"
     filter_backends = []
     known_query_parameters = frozenset(["limit", "offset", "fields", "format", "_", "type"]).union(
-        filters.EventFilterForm.base_fields
+        typed_filters.EventFilters.model_fields
     )
 
     @classproperty
@@ -30,16 +34,14 @@ class EventsAPIViewSet(PagesAPIViewSet):
 
     def check_query_parameters(self, queryset):
         # Only this endpoint's filters: unknown parameters are field-keyed errors.
-        extra = BaseAPIViewSet.known_query_parameters.union(["type"])
-        _cleaned, errors = filters.validate(self.request.GET, extra_parameters=extra)
+        _cleaned, errors = typed_filters.validate(self.request.GET, ignore=V2_PARAMETERS)
         if errors:
             raise ValidationError(errors)
 
     def get_queryset(self):
         queryset = queries.visible_events().filter(pk__in=self.get_base_queryset().values("pk"))
         if self.action == "listing_view":
-            extra = BaseAPIViewSet.known_query_parameters.union(["type"])
-            cleaned, errors = filters.validate(self.request.GET, extra_parameters=extra)
+            cleaned, errors = typed_filters.validate(self.request.GET, ignore=V2_PARAMETERS)
             if errors:
                 raise ValidationError(errors)
             queryset = filters.apply(queryset, cleaned)
