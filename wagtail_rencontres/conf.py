@@ -112,8 +112,3 @@ def page_model_string(name):
 def page_model(name):
     """The page model class used for ``name``: the shipped one or the site's own."""
     return swapper.load_model("wagtail_rencontres", name)
-
-
-def page_model_is_swapped(name):
-    """Whether the site replaced the shipped ``name`` page with its own class."""
-    return bool(swapper.is_swapped("wagtail_rencontres", name))

@@ -29,8 +29,10 @@ from tests.factories import (
 from tests.i18n.helpers import tr, translate
 from tests.sites import default_language, other_language
 from wagtail_rencontres import conf
-from wagtail_rencontres.enums import PartnerRole
+from wagtail_rencontres.enums import MailKind, PartnerRole, RegistrationStatus
+from wagtail_rencontres.models import Registration, RegistrationMail
 from wagtail_rencontres.services import formatting, jsonld, queries, search, serializers
+from wagtail_rencontres.services.registration import mails as registration_mails
 from wagtail_rencontres.services.representation import from_iso
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.api.urls")]
@@ -266,3 +268,31 @@ def test_mail_context_of_a_cycle_lists_its_sessions_in_the_language(
     assert [(s["title"], s["url"], s["venue"]["name"]) for s in mail["sessions"]] == [
         (data["title"], data["url"], data["venue"]["name"])
     ]
+
+
+@pytest.mark.parametrize("language", [SOURCE, TARGET])
+def test_sent_mail_and_its_ics_agree_with_the_representation(events, language):
+    """The registrant's mail names the venue and URL of the page in their language."""
+    data = representation(events[language])
+    registration = Registration.objects.create(
+        page=events[SOURCE],
+        first_name="Awa",
+        last_name="Diallo",
+        email="awa@example.org",
+        status=RegistrationStatus.CONFIRMED,
+        language=language,
+        form_data={},
+    )
+    mail = RegistrationMail.objects.create(registration=registration, kind=MailKind.CONFIRMED)
+
+    message = registration_mails.build_message(mail)
+
+    assert data["title"] in message.subject
+    assert data["venue"]["name"] in message.body
+    assert data["url"] in message.body
+    assert_no_secret(message.body)
+    ((name, content, mimetype),) = message.attachments
+    vevent = icalendar.Calendar.from_ical(content).walk("VEVENT")[0]
+    assert str(vevent["location"]).startswith(data["venue"]["name"])
+    assert str(vevent["url"]) == data["url"]
+    assert_no_secret(content if isinstance(content, str) else content.decode())

@@ -11,7 +11,7 @@ from tests.factories import EventPageFactory
 from tests.search.conftest import engine_name
 from wagtail_rencontres.services import search, serializers
 from wagtail_rencontres.services.search import Filters
-from wagtail_rencontres.services.search_text import fold
+from wagtail_rencontres.text import fold
 
 try:
     import elasticsearch  # noqa: F401 - the testing extra installs it

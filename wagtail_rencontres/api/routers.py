@@ -149,12 +149,9 @@ def build_router():
     @paginate(RencontresPagination)
     def list_cycles(request, query: Strict(LocaleQuery)):
         cycles = serializers.prefetch_cycles(queries.visible_cycles())
-
-        def serialize(objects):
-            serializers.localize(objects)
-            return [serializers.cycle(obj, request) for obj in objects]
-
-        return Listing(_in_locale(cycles, query), serialize)
+        return Listing(
+            _in_locale(cycles, query), lambda objects: serializers.cycle_list(objects, request)
+        )
 
     @router.get(
         "/cycles/{cycle_id}",

@@ -10,21 +10,12 @@ own analysis keeps accents (PostgreSQL's ``french`` configuration does).
 """
 
 import html
-import unicodedata
 
 from django.utils.html import strip_tags
 
 from wagtail_rencontres.enums import PartnerRole
 from wagtail_rencontres.services import programme
-
-# Letters that Unicode decomposition leaves whole but French writes as two.
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
-
-
-def fold(text):
-    """``text`` without accents or ligatures: "Œuvrer à l'égalité" → "OEuvrer a l'egalite"."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_LIGATURES))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+from wagtail_rencontres.text import fold
 
 
 def plain(value):

@@ -15,7 +15,7 @@ from django_tasks import task
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import MailKind, MailStatus, RegistrationStatus
 from wagtail_rencontres.models.registration import RegistrationMail
-from wagtail_rencontres.services import capacity, ical, queries
+from wagtail_rencontres.services import capacity, ical, queries, serializers
 from wagtail_rencontres.services.registration import tokens
 
 logger = logging.getLogger("wagtail_rencontres.registration")
@@ -25,40 +25,42 @@ ICS_KINDS = (MailKind.CONFIRMED, MailKind.APPROVED, MailKind.PROMOTED)
 
 
 def build_message(mail):
-    """The EmailMultiAlternatives of a RegistrationMail, in its registrant's language."""
+    """The EmailMultiAlternatives of a RegistrationMail, in its registrant's language.
+
+    What it says of the event or cycle comes from the one representation
+    (:func:`~wagtail_rencontres.services.serializers.mail_context`): the page's
+    translation in the registrant's language where one is live, its venue in
+    that language, its public URL; the ICS attachment carries the same page.
+    """
     registration = mail.registration
-    event = registration.page.specific
-    events = calendar_events(event)
+    page = registration.page.specific
     language = registration.language or settings.LANGUAGE_CODE
+    shown = serializers.mail_context(page, language)
     with translation.override(language):
         has_place = registration.status in RegistrationStatus.seat_holding()
         context = {
             "kind": mail.kind,
             "registration": registration,
-            "event": event,
-            "is_cycle": capacity.is_cycle(event),
-            "sessions": events if capacity.is_cycle(event) else [],
-            "local_start": getattr(event, "local_start", None),
-            "local_end": getattr(event, "local_end", None),
+            "event": shown,
             "status_label": registration.get_status_display(),
-            "self_service_url": tokens.self_service_url(registration, event),
+            "self_service_url": tokens.self_service_url(registration, page),
         }
         subject = " ".join(
             render_to_string("wagtail_rencontres/emails/registration_subject.txt", context).split()
         )
         body = render_to_string("wagtail_rencontres/emails/registration_body.txt", context)
+        events = calendar_events(shown["page"]) if mail.kind in ICS_KINDS and has_place else []
+        attachment = (
+            ical.events_calendar(events, name=shown["title"], method="PUBLISH") if events else None
+        )
     message = EmailMultiAlternatives(
         subject=subject,
         body=body,
         from_email=conf.get_setting("REGISTRATION_FROM_EMAIL") or settings.DEFAULT_FROM_EMAIL,
         to=[registration.email],
     )
-    if mail.kind in ICS_KINDS and has_place and events:
-        message.attach(
-            "event.ics",
-            ical.events_calendar(events, name=event.title, method="PUBLISH"),
-            "text/calendar; charset=utf-8",
-        )
+    if attachment:
+        message.attach("event.ics", attachment, "text/calendar; charset=utf-8")
     return message
 
 

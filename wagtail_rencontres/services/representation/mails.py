@@ -1,9 +1,14 @@
-"""What a registration mail shows of an event or a cycle, built on their representation."""
+"""What a registration mail shows of an event or a cycle, built on their representation.
+
+Like the rest of the representation, this module reaches models through the
+app registry only (:mod:`~wagtail_rencontres.services.queries`): the page
+classes' ``api_fields`` import it while Django is still loading the models.
+"""
 
 from django.utils import translation
 
 from wagtail_rencontres.enums import AttendanceMode
-from wagtail_rencontres.services import capacity, formatting, queries
+from wagtail_rencontres.services import formatting, queries
 from wagtail_rencontres.services.representation.cycles import cycle_core
 from wagtail_rencontres.services.representation.events import event_core, prepare_events
 from wagtail_rencontres.services.representation.values import from_iso
@@ -35,7 +40,7 @@ def mail_context(page, language, request=None):
     """
     shown = shown_page(page, language)
     with translation.override(language):
-        if capacity.is_cycle(shown):
+        if isinstance(shown, queries.cycle_model()):
             sessions = prepare_events(queries.cycle_sessions(shown))
             data = cycle_core(shown, request)
             return {

@@ -29,7 +29,7 @@ from wagtail_rencontres.services.search.snippets import (
     snippet,
     speaker_text,
 )
-from wagtail_rencontres.services.search_text import fold
+from wagtail_rencontres.text import fold
 
 logger = logging.getLogger("wagtail_rencontres.services.search")
 

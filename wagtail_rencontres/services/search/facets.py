@@ -5,7 +5,7 @@ from collections import OrderedDict
 
 from wagtail_rencontres.services import dates
 from wagtail_rencontres.services.search.querysets import YEAR_TIMEZONE, model
-from wagtail_rencontres.services.search_text import fold
+from wagtail_rencontres.text import fold
 
 FACETS = ("themes", "formats", "regions", "years")
 

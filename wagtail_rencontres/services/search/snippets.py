@@ -11,7 +11,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from wagtail_rencontres.services import search_text
-from wagtail_rencontres.services.search_text import fold, plain
+from wagtail_rencontres.services.search_text import plain
+from wagtail_rencontres.text import fold
 
 SNIPPET_LENGTH = 180
 
