@@ -123,11 +123,6 @@ def vevent_of(data, days, now=None):
     return entry
 
 
-def event_calendar(event, request=None):
-    """A whole ICS file for one event, as bytes."""
-    return events_calendar([event], name=event.title, request=request)
-
-
 def events_calendar(events, name=None, request=None, method=None):
     """A whole ICS file (bytes) with one VEVENT per event, in the given order.
 
