@@ -122,7 +122,7 @@ def field_keyed(errors):
         if key == "__all__" and error["loc"][0] == "body":
             text = _("Send a JSON object.")  # missing, not JSON, or not an object
         elif error["type"] == "missing" and error["loc"][0] == "body":
-            text = _("This field is required.")  # Django's own message, translated by Django
+            text = _("This field is required.")  # same wording and French as Django
         else:
             text = message(error)
         result.setdefault(key, []).append(text)
