@@ -4,9 +4,12 @@ import uuid
 import pytest
 
 from tests.factories import AudienceFactory, SpeakerFactory, paris
+from wagtail_rencontres import conf
+from wagtail_rencontres.enums import RegistrationMode
+from wagtail_rencontres.models import Organisation, Speaker, Venue
 
 
-def session(title, start, end, speakers=(), audiences=(), room="", description=""):
+def session(title, start, end, speakers=(), audiences=(), room="", description="", remote=False):
     return {
         "type": "item",
         "id": str(uuid.uuid4()),
@@ -21,7 +24,7 @@ def session(title, start, end, speakers=(), audiences=(), room="", description="
                 for s in speakers
             ],
             "room": room,
-            "remote": False,
+            "remote": remote,
             "restricted_audiences": [
                 {"type": "item", "id": str(uuid.uuid4()), "value": a.pk} for a in audiences
             ],
@@ -70,3 +73,26 @@ def programme_event(make_event):
 
 def when(hour, date=dt.date(2024, 11, 28)):
     return paris(date, hour)
+
+
+@pytest.fixture
+def ids(demo):
+    """Ids of one of each kind of demo record, for filling routes."""
+    event = (
+        conf.page_model("EventPage")
+        .objects.live()
+        .filter(registration_mode=RegistrationMode.INTERNAL)
+        .order_by("pk")[0]
+    )
+    return {
+        "path": event.get_url(),
+        "event_id": event.pk,
+        "cycle_id": conf.page_model("CyclePage")
+        .objects.live()
+        .filter(locale=event.locale)
+        .first()
+        .pk,
+        "speaker_id": Speaker.objects.filter(locale=event.locale).first().pk,
+        "venue_id": Venue.objects.filter(locale=event.locale).first().pk,
+        "organisation_id": Organisation.objects.filter(locale=event.locale).first().pk,
+    }

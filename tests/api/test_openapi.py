@@ -16,9 +16,6 @@ from django.test.utils import override_settings
 import wagtail_rencontres.api
 from tests.registration.conftest import person
 from tests.sites import site_text
-from wagtail_rencontres import conf
-from wagtail_rencontres.enums import RegistrationMode
-from wagtail_rencontres.models import Organisation, Speaker, Venue
 
 PREFIX = "/api/rencontres"
 pytestmark = pytest.mark.urls("tests.api.urls")
@@ -66,24 +63,6 @@ def response_models():
                 operation_id = operation.operation_id or api.get_openapi_operation_id(operation)
                 models[operation_id] = operation.response_models
     return models
-
-
-@pytest.fixture
-def ids(demo):
-    event = (
-        conf.page_model("EventPage")
-        .objects.live()
-        .filter(registration_mode=RegistrationMode.INTERNAL)
-        .order_by("pk")[0]
-    )
-    return {
-        "event_id": event.pk,
-        "cycle_id": conf.page_model("CyclePage").objects.live().first().pk,
-        "speaker_id": Speaker.objects.filter(locale=event.locale).first().pk,
-        "venue_id": Venue.objects.first().pk,
-        "organisation_id": Organisation.objects.first().pk,
-        "path": event.get_url(),
-    }
 
 
 def fill(path, values):

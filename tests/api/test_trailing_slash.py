@@ -10,14 +10,7 @@ import re
 import pytest
 
 import wagtail_rencontres.api
-from wagtail_rencontres import conf
 from wagtail_rencontres.api.ninja_api import with_trailing_slash
-from wagtail_rencontres.enums import RegistrationMode
-from wagtail_rencontres.models import (
-    Organisation,
-    Speaker,
-    Venue,
-)
 
 API = "/api/rencontres/"
 pytestmark = pytest.mark.urls("tests.api.urls")
@@ -34,28 +27,6 @@ def canonical_routes():
 
 def concrete(route, ids):
     return re.sub(r"<(\w+)>", lambda match: str(ids[match.group(1)]), route)
-
-
-@pytest.fixture
-def ids(demo):
-    event = (
-        conf.page_model("EventPage")
-        .objects.live()
-        .filter(registration_mode=RegistrationMode.INTERNAL)
-        .order_by("pk")[0]
-    )
-    return {
-        "path": event.get_url(),
-        "event_id": event.pk,
-        "cycle_id": conf.page_model("CyclePage")
-        .objects.live()
-        .filter(locale=event.locale)
-        .first()
-        .pk,
-        "speaker_id": Speaker.objects.filter(locale=event.locale).first().pk,
-        "venue_id": Venue.objects.filter(locale=event.locale).first().pk,
-        "organisation_id": Organisation.objects.filter(locale=event.locale).first().pk,
-    }
 
 
 def test_the_api_routes_are_the_documented_ones():

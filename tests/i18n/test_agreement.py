@@ -10,12 +10,12 @@ session's room, description or speaker. Runs on both test sites.
 
 import datetime as dt
 import json
-import uuid
 
 import icalendar
 import pytest
 from django.utils import translation
 
+from tests.api.conftest import session
 from tests.factories import (
     AudienceFactory,
     CyclePageFactory,
@@ -41,30 +41,6 @@ SOURCE, TARGET = default_language(), other_language()
 DAY = dt.date(2027, 7, 1)
 # What only registrants of the restricted session may read.
 SECRETS = ("Salle confidentielle", "Ordre du jour réservé", "Huisclos")
-
-
-def session(title, start, end, speakers=(), audiences=(), room="", description="", remote=False):
-    return {
-        "type": "item",
-        "id": str(uuid.uuid4()),
-        "value": {
-            "start_time": start,
-            "end_time": end,
-            "title": title,
-            "format": "talk",
-            "description": description,
-            "speakers": [
-                {"type": "item", "id": str(uuid.uuid4()), "value": {"speaker": s.pk, "role": ""}}
-                for s in speakers
-            ],
-            "room": room,
-            "remote": remote,
-            "restricted_audiences": [
-                {"type": "item", "id": str(uuid.uuid4()), "value": a.pk} for a in audiences
-            ],
-            "capacity": None,
-        },
-    }
 
 
 @pytest.fixture
