@@ -14,17 +14,22 @@ Events also index text of the snippets they point to (speakers' names, roles
 and organisations, the venue, partner organisations): saving one of those
 snippets reindexes the live events that show it.
 
+Any change to what the API and feeds show moves the change stamp
+(:mod:`wagtail_rencontres.services.freshness`) when its transaction commits,
+so that their ``Last-Modified`` and feed ``ETag`` change too.
+
 ``docs/reference/signals-and-hooks.md`` lists every receiver; a test compares.
 """
 
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import PageViewRestriction
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
-from wagtail_rencontres.models import Organisation, Speaker, Venue
-from wagtail_rencontres.services import queries, sync
+from wagtail_rencontres.models import ChangeStamp, Organisation, RegistrationMail, Speaker, Venue
+from wagtail_rencontres.services import freshness, queries, sync
 
 # Event pages
 
@@ -89,6 +94,28 @@ def reindex_events_showing(sender, instance, raw=False, **kwargs):
         index.insert_or_update_object(event)
 
 
+# Change stamp
+
+SHOWN_APPS = ("wagtail_rencontres", "wagtail_rencontres_relations")
+# Written by reads (renditions are not watched) or never shown: a move would only waste 304s.
+NOT_SHOWN = (ChangeStamp, RegistrationMail)
+
+
+def shows(instance):
+    """Whether the API or the feeds may show ``instance``, or depend on it."""
+    if isinstance(instance, NOT_SHOWN):
+        return False
+    if isinstance(instance, Page | PageViewRestriction | Site | Locale | get_image_model()):
+        return True
+    return instance._meta.app_label in SHOWN_APPS
+
+
+def move_change_stamp(sender, instance, **kwargs):
+    """Something shown was saved, deleted, published or unpublished: move the stamp."""
+    if shows(instance):
+        freshness.changed(boundaries=isinstance(instance, Page))
+
+
 def connect():
     """Connect every receiver; ``dispatch_uid`` keeps a second call harmless."""
     event_page = queries.event_model()
@@ -113,6 +140,8 @@ def connect():
         dispatch_uid="rencontres_restriction_removed",
     )
     page_published.connect(reindex_published_page, dispatch_uid="rencontres_reindex_published")
+    for signal in (post_save, post_delete, page_published, page_unpublished):
+        signal.connect(move_change_stamp, dispatch_uid="rencontres_change_stamp")
     for model in (Speaker, Venue, Organisation):
         post_save.connect(
             reindex_events_showing,
