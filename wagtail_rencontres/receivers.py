@@ -28,7 +28,17 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
-from wagtail_rencontres.models import ChangeStamp, Organisation, RegistrationMail, Speaker, Venue
+from wagtail_rencontres.models import (
+    Audience,
+    ChangeStamp,
+    EventFormat,
+    Organisation,
+    Registration,
+    RegistrationMail,
+    Speaker,
+    Theme,
+    Venue,
+)
 from wagtail_rencontres.services import freshness, queries, sync
 
 # Event pages
@@ -110,6 +120,28 @@ def shows(instance):
     return instance._meta.app_label in SHOWN_APPS
 
 
+def deletions_shown():
+    """Models whose deletion changes what is shown (a page's children go with its save).
+
+    Connected one by one: a receiver without sender would deny every model
+    Django's fast deletion.
+    """
+    return (
+        Page,
+        PageViewRestriction,
+        Site,
+        Locale,
+        get_image_model(),
+        Speaker,
+        Venue,
+        Organisation,
+        Theme,
+        Audience,
+        EventFormat,
+        Registration,
+    )
+
+
 def move_change_stamp(sender, instance, **kwargs):
     """Something shown was saved, deleted, published or unpublished: move the stamp."""
     if shows(instance):
@@ -140,8 +172,14 @@ def connect():
         dispatch_uid="rencontres_restriction_removed",
     )
     page_published.connect(reindex_published_page, dispatch_uid="rencontres_reindex_published")
-    for signal in (post_save, post_delete, page_published, page_unpublished):
+    for signal in (post_save, page_published, page_unpublished):
         signal.connect(move_change_stamp, dispatch_uid="rencontres_change_stamp")
+    for model in deletions_shown():
+        post_delete.connect(
+            move_change_stamp,
+            sender=model,
+            dispatch_uid=f"rencontres_change_stamp_{model._meta.label_lower}",
+        )
     for model in (Speaker, Venue, Organisation):
         post_save.connect(
             reindex_events_showing,
