@@ -292,6 +292,22 @@ def test_a_passing_date_gives_new_validators_without_any_edit(client, world, clo
     assert registration["closed_reason"] == "deadline_passed"
 
 
+def test_a_date_moves_the_stamp_at_its_moment_and_just_after(world, clock, commit):
+    """An event starts at its moment; a deadline passes just after its moment."""
+    deadline = START + dt.timedelta(hours=1)
+    commit(lambda: publish(world["event"], registration_closes_at=deadline))
+    before = freshness.changed_at()
+
+    clock.moment = deadline
+    at = freshness.changed_at()
+    clock.moment = deadline + dt.timedelta(microseconds=1)
+    after = freshness.changed_at()
+
+    assert before < at < after
+    assert freshness.changed_at() == after
+    assert ChangeStamp.objects.get().next_boundary == world["event"].start
+
+
 def test_a_response_in_the_second_of_a_change_has_no_last_modified(client, world, clock, commit):
     """Whole-second dates: a second change in that second would keep the same date."""
     url = urls(world)["event"]

@@ -10,7 +10,10 @@ anything the typed API or the ICS feeds show may have changed.
 
 Some content changes with time alone: an event becomes ongoing, then past;
 registration opens and closes. The stamp keeps the next such moment
-(``next_boundary``); the first read after it moves the stamp.
+(``next_boundary``); the first read at or after it moves the stamp. A moment
+counts from itself on (``__gte``), so a read at that very moment moves the
+stamp and the next read after it again: what changes at the moment (an event
+starting) and what changes just after it (a deadline passing) both do.
 
 The stamp only moves forward, at least a microsecond per move, even when
 workers' clocks disagree. It lives in the database (:class:`~.models.ChangeStamp`)
@@ -50,7 +53,7 @@ def changed_at():
     if row is None:
         return None
     stamp, boundary = row
-    if boundary is not None and boundary < timezone.now():
+    if boundary is not None and boundary <= timezone.now():
         return move(boundaries=True)
     return stamp
 
@@ -63,7 +66,7 @@ def move(boundaries=False):
         if stamp is None:
             stamp = ChangeStamp(pk=STAMP_PK, changed_at=now, next_boundary=now)
         stamp.changed_at = max(now, stamp.changed_at + dt.timedelta(microseconds=1))
-        if boundaries or (stamp.next_boundary is not None and stamp.next_boundary < now):
+        if boundaries or (stamp.next_boundary is not None and stamp.next_boundary <= now):
             stamp.next_boundary = next_boundary(now)
         stamp.save()
     return stamp.changed_at
