@@ -373,3 +373,22 @@ def test_the_removed_max_age_setting_gets_a_warning():
         "WAGTAILRENCONTRES_REGISTRATION_LINK_MAX_AGE_DAYS is no longer read: "
         "self-service links now expire a number of days after the event ends."
     ]
+
+
+@pytest.mark.parametrize(
+    "base_template",
+    [
+        "wagtail_start_base.html",  # extra_css only, as `wagtail start` makes it
+        "wagtail_rencontres/base.html",  # extra_head only
+        "base_with_both_head_blocks.html",
+    ],
+)
+def test_the_robots_meta_reaches_the_head_of_any_base_template(
+    client, open_event, register, base_template
+):
+    registration = register(open_event())
+    with override_settings(WAGTAILRENCONTRES_BASE_TEMPLATE=base_template):
+        response = client.get(self_service_path(registration))
+    head, body = response.content.decode().split("</head>", 1)
+    assert ROBOTS_META in head
+    assert ROBOTS_META not in body
