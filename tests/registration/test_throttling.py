@@ -1,8 +1,12 @@
 """The registration rate limit: who is counted, and where the count lives."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from django.core.cache.backends.db import DatabaseCache
 from django.core.management import call_command
+from django.db import connection, connections
 from django.test import RequestFactory
 
 from wagtail_rencontres.services.registration import throttling
@@ -95,3 +99,38 @@ def test_two_processes_share_the_count_in_a_database_cache(settings, monkeypatch
         monkeypatch.setattr(throttling, "cache", workers[turn % 2])
         results.append(throttling.rate_limited("192.0.2.3"))
     assert results == [False, False, False, True, True]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Concurrent writers need PostgreSQL; SQLite in memory has one connection.",
+)
+def test_concurrent_submissions_never_pass_the_limit_in_a_database_cache(settings, monkeypatch):
+    settings.WAGTAILRENCONTRES_REGISTRATION_RATE_LIMIT = 5
+    call_command("createcachetable", "rencontres_rate_race", verbosity=0)
+    workers = 20
+    backends = threading.local()
+    barrier = threading.Barrier(workers)
+
+    class PerThreadCache:
+        """Each thread gets its own backend and connection, as each process would."""
+
+        def __getattr__(self, name):
+            if not hasattr(backends, "cache"):
+                backends.cache = DatabaseCache("rencontres_rate_race", {})
+            return getattr(backends.cache, name)
+
+    monkeypatch.setattr(throttling, "cache", PerThreadCache())
+
+    def submit(_):
+        try:
+            barrier.wait()
+            return throttling.rate_limited("192.0.2.4")
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(workers) as pool:
+        results = list(pool.map(submit, range(workers)))
+    assert results.count(False) == 5
