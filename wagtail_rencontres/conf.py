@@ -49,6 +49,12 @@ DEFAULTS = {
     "REGISTRATION_RATE_LIMIT": 10,
     # Length of the rate-limit window, in seconds.
     "REGISTRATION_RATE_WINDOW": 3600,
+    # request.META key of the header in which trusted reverse proxies give the
+    # client's address ("HTTP_X_FORWARDED_FOR"); None: REMOTE_ADDR.
+    "CLIENT_IP_HEADER": None,
+    # Number of trusted reverse proxies that append to CLIENT_IP_HEADER; the
+    # address that many entries from the right is the client's.
+    "CLIENT_IP_TRUSTED_PROXIES": 1,
     # Consent text shown when an event has none of its own.
     "REGISTRATION_DEFAULT_CONSENT": None,
     # Days after an event ends (a cycle: its last session) during which the
