@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "ninja",
     "corsheaders",
     "django_tasks",
+    # The database task backend, for the tests of retries run by the task worker.
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -9,8 +9,9 @@ class WagtailRencontresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # The receivers module imports models (Wagtail's and ours), which an app
-        # module may only do once the app registry is ready.
-        from wagtail_rencontres import receivers
+        # The receivers and checks modules import models (Wagtail's and ours), which
+        # an app module may only do once the app registry is ready; importing checks
+        # registers the system checks.
+        from wagtail_rencontres import checks, receivers  # noqa: F401
 
         receivers.connect()

@@ -49,10 +49,17 @@ DEFAULTS = {
     "REGISTRATION_RATE_LIMIT": 10,
     # Length of the rate-limit window, in seconds.
     "REGISTRATION_RATE_WINDOW": 3600,
+    # request.META key of the header in which trusted reverse proxies give the
+    # client's address ("HTTP_X_FORWARDED_FOR"); None: REMOTE_ADDR.
+    "CLIENT_IP_HEADER": None,
+    # Number of trusted reverse proxies that append to CLIENT_IP_HEADER; the
+    # address that many entries from the right is the client's.
+    "CLIENT_IP_TRUSTED_PROXIES": 1,
     # Consent text shown when an event has none of its own.
     "REGISTRATION_DEFAULT_CONSENT": None,
-    # Validity of the self-service link sent to registrants, in days (None: no expiry).
-    "REGISTRATION_LINK_MAX_AGE_DAYS": None,
+    # Days after an event ends (a cycle: its last session) during which the
+    # self-service links of its registrants work (None: until erased).
+    "REGISTRATION_LINK_DAYS_AFTER_EVENT": 30,
     # "From" address of registration mails (None: DEFAULT_FROM_EMAIL).
     "REGISTRATION_FROM_EMAIL": None,
 }
@@ -73,6 +80,11 @@ REMOVED = {
         '"corsheaders" to INSTALLED_APPS and its CorsMiddleware, and set '
         "CORS_ALLOWED_ORIGINS, CORS_URLS_REGEX and CORS_EXPOSE_HEADERS; see the "
         "frontend how-to. Then remove this setting.",
+    ),
+    "REGISTRATION_LINK_MAX_AGE_DAYS": (
+        "self-service links now expire a number of days after the event ends.",
+        "Set WAGTAILRENCONTRES_REGISTRATION_LINK_DAYS_AFTER_EVENT (default 30; None: "
+        "links work until the registration is erased), then remove this setting.",
     ),
 }
 

@@ -1,9 +1,10 @@
-"""The registration form, built with Wagtail's forms contrib.
+"""The registration form, built with Wagtail's forms contrib, and the search page's form.
 
 :class:`RegistrationFormBuilder` adds the core fields every registration
 needs (name, email, organisation, function, audience category, workshops,
 consent and a honeypot) to the event's extra questions
 (:class:`~wagtail_rencontres.models.RegistrationFormField`).
+:class:`SearchForm` checks a search page's query string.
 """
 
 from collections import OrderedDict
@@ -12,6 +13,8 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from wagtail_rencontres.validators import MAX_YEAR, MIN_YEAR
 
 #: Names of the fields stored in the Registration's own columns, not in ``form_data``.
 CORE_FIELDS = ("first_name", "last_name", "email", "organisation", "function", "audience")
@@ -166,3 +169,49 @@ def workshop_label(session):
             + ")"
         )
     return label
+
+
+class ValuesField(forms.Field):
+    """A repeated query-string parameter (``theme=a&theme=b``), each value cleaned by ``child``."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, child, **kwargs):
+        self.child = child
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value):
+        return [self.child.clean(item) for item in value or [] if item.strip()]
+
+
+class SearchForm(forms.Form):
+    """A search page's query string: words, chosen facets and page number.
+
+    Django's text fields refuse NUL characters, which databases cannot
+    compare; years and page numbers stay within what dates and offsets hold.
+    """
+
+    #: Far beyond any result list, and an offset every database accepts.
+    MAX_PAGE = 100_000
+
+    q = forms.CharField(label=_("Words"), required=False)
+    theme = ValuesField(forms.CharField(max_length=100), label=_("Themes"))
+    format = ValuesField(forms.CharField(max_length=100), label=_("Formats"))
+    region = ValuesField(forms.CharField(max_length=120), label=_("Regions"))
+    year = ValuesField(
+        forms.IntegerField(min_value=MIN_YEAR, max_value=MAX_YEAR),
+        label=_("Years"),
+    )
+    page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=MAX_PAGE)
+
+    def clean_q(self):
+        # The search box holds 200 characters; a longer query is cut, as the box would.
+        return self.cleaned_data["q"][:200]
+
+    def error_text(self):
+        """Every error, one sentence each, prefixed by its field's label."""
+        return " ".join(
+            f"{self.fields[name].label} : {message}" if name in self.fields else message
+            for name, messages in self.errors.items()
+            for message in messages
+        )

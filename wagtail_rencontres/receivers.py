@@ -3,16 +3,19 @@
 Receivers stay thin: the work is done by :mod:`wagtail_rencontres.services.sync`
 (the speaker index and tombstones of event pages) and Wagtail's search index.
 
-Wagtail reindexes a page on ``post_save``, which fires before modelcluster
-commits the page's many-to-many relations (themes, audiences): with an
-immediate task backend the index would hold the previous themes until the
-next save. Reindexing on ``page_published``, sent once everything is saved,
-closes that gap. Errors are handled as Wagtail does: logged, never blocking
-publication on a search server (``update_index`` repairs later).
+Wagtail queues a page's reindexing on ``post_save``, which fires before
+modelcluster commits the page's many-to-many relations (themes, audiences):
+with an immediate task backend the index would hold the previous themes until
+the next save. Reindexing on ``page_published``, sent once everything is saved,
+closes that gap.
 
 Events also index text of the snippets they point to (speakers' names, roles
 and organisations, the venue, partner organisations): saving one of those
 snippets reindexes the live events that show it.
+
+Both only queue a task (:mod:`wagtail_rencontres.services.search.indexing`):
+a search server that is down or frozen never slows a request; the task worker
+retries later.
 
 Any change to what the API and feeds show moves the change stamp
 (:mod:`wagtail_rencontres.services.freshness`) when its transaction commits,
@@ -21,11 +24,9 @@ so that their ``Last-Modified`` and feed ``ETag`` change too.
 ``docs/reference/signals-and-hooks.md`` lists every receiver; a test compares.
 """
 
-from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
 from wagtail_rencontres.models import (
@@ -40,6 +41,7 @@ from wagtail_rencontres.models import (
     Venue,
 )
 from wagtail_rencontres.services import freshness, queries, sync
+from wagtail_rencontres.services.search import indexing
 
 # Event pages
 
@@ -81,27 +83,13 @@ def on_view_restriction_deleted(sender, instance, **kwargs):
 
 def reindex_published_page(sender, instance, **kwargs):
     if isinstance(instance, queries.event_model() | queries.cycle_model()):
-        index.insert_or_update_object(instance)
-
-
-def events_showing(instance):
-    """Live events whose indexed text includes ``instance`` (a speaker, venue or organisation)."""
-    if isinstance(instance, Speaker):
-        condition = Q(speaker_links__speaker=instance)
-    elif isinstance(instance, Venue):
-        condition = Q(venue=instance)
-    else:
-        condition = Q(partners__organisation=instance) | Q(
-            speaker_links__speaker__organisation=instance
-        )
-    return queries.event_model().objects.live().filter(condition).distinct()
+        indexing.enqueue_reindex(type(instance), [instance.pk])
 
 
 def reindex_events_showing(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata: the events are reindexed by update_index
         return
-    for event in events_showing(instance):
-        index.insert_or_update_object(event)
+    indexing.reindex_events_showing(instance)
 
 
 # Change stamp

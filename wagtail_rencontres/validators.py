@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.blocks import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+#: Years a date given in a filter may have: beyond them, time zone arithmetic overflows.
+MIN_YEAR, MAX_YEAR = 1900, 2999
+
 
 def validate_timezone(value):
     """Accept only IANA timezone names, such as ``Europe/Paris``."""

@@ -4,13 +4,13 @@ URLs are in :mod:`wagtail_rencontres.urls` (namespace ``wagtail_rencontres``).
 """
 
 from django.http import Http404, JsonResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.api import filters as typed_filters
 from wagtail_rencontres.api import http
+from wagtail_rencontres.api.params import MAX_ID
 from wagtail_rencontres.services import filters, ical, queries
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -41,10 +41,19 @@ def events_feed(request):
     return _feed_response(request, queryset, _("Events"), "events.ics")
 
 
+def _object_or_404(queryset, pk):
+    """The object ``pk`` of ``queryset``, or a 404; an id beyond 64 bits names nothing."""
+    # SQLite cannot even compare such an id: it is not sent to the database.
+    found = queryset.filter(pk=pk).first() if pk <= MAX_ID else None
+    if found is None:
+        raise Http404
+    return found
+
+
 @require_GET
 @http.conditional_feed
 def event_ics(request, event_id):
-    event = get_object_or_404(queries.visible_events(), pk=event_id)
+    event = _object_or_404(queries.visible_events(), event_id)
     return _feed_response(
         request, queries.visible_events().filter(pk=event.pk), event.title, f"{event.slug}.ics"
     )
@@ -53,16 +62,14 @@ def event_ics(request, event_id):
 @require_GET
 @http.conditional_feed
 def cycle_feed(request, cycle_id):
-    cycle = get_object_or_404(queries.visible_cycles(), pk=cycle_id)
+    cycle = _object_or_404(queries.visible_cycles(), cycle_id)
     return _feed_response(request, queries.cycle_sessions(cycle), cycle.title, f"{cycle.slug}.ics")
 
 
 @require_GET
 @http.conditional_feed
 def speaker_feed(request, speaker_id):
-    speaker = queries.public_speakers().filter(pk=speaker_id).first()
-    if speaker is None:
-        raise Http404
+    speaker = _object_or_404(queries.public_speakers(), speaker_id)
     return _feed_response(
         request,
         queries.events_of_speaker(speaker).order_by("-start", "-pk"),

@@ -4,15 +4,23 @@ Plain classes: a site may subclass one and register its own instead (see
 ``docs/reference/signals-and-hooks.md``).
 """
 
+from functools import cache
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_filters import ModelMultipleChoiceFilter
 from wagtail import VERSION as WAGTAIL_VERSION
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.pages.listing import IndexView
+from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from wagtail_rencontres.api.params import MAX_ID
 from wagtail_rencontres.models import (
     Audience,
     EventFormat,
@@ -22,6 +30,7 @@ from wagtail_rencontres.models import (
     Venue,
 )
 from wagtail_rencontres.services import queries
+from wagtail_rencontres.validators import MAX_YEAR, MIN_YEAR
 from wagtail_rencontres.widgets import SnippetChooser
 
 
@@ -144,8 +153,65 @@ class RegisteredColumn(Column):
         return f"{taken} / {places}" if places is not None else f"{taken}"
 
 
+@cache
+def _bounded(field_class):
+    """``field_class``, a choice of objects by id, refusing ids beyond 64 bits.
+
+    Such an id is an invalid choice: SQLite cannot even compare it.
+    """
+
+    def _check_values(self, value):
+        for pk in value:
+            if str(pk).lstrip("-").isdigit() and abs(int(pk)) > MAX_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return field_class._check_values(self, value)
+
+    return type(f"Bounded{field_class.__name__}", (field_class,), {"_check_values": _check_values})
+
+
+class EventFilterForm(forms.Form):
+    """The listing's filter form: a date range outside the years time zones handle is an error."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, slice) and any(
+                moment is not None and not MIN_YEAR <= moment.year <= MAX_YEAR
+                for moment in (value.start, value.stop)
+            ):
+                self.add_error(
+                    name,
+                    gettext("Give dates between %(low)s and %(high)s.")
+                    % {"low": MIN_YEAR, "high": MAX_YEAR},
+                )
+        return cleaned
+
+
+class EventFilterSet(PageFilterSet):
+    """Wagtail's page filters, whose values cannot reach the database out of range."""
+
+    class Meta(PageFilterSet.Meta):
+        form = EventFilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for item in self.filters.values():
+            if isinstance(item, ModelMultipleChoiceFilter):
+                item.field_class = _bounded(item.field_class)
+
+
 class EventIndexView(IndexView):
     """The events listing, each row annotated with its seats taken."""
+
+    def get_locale(self):
+        # Wagtail looks the code up as given: PostgreSQL cannot compare a NUL byte.
+        if "\x00" in self.request.GET.get("locale", ""):
+            raise Http404
+        return super().get_locale()
 
     def get_base_queryset(self):
         # Cycle registrants hold a place in each session: counted too.
@@ -170,6 +236,7 @@ class EventListingViewSet(PageListingViewSet):
     add_to_admin_menu = True
     name = "rencontres_events"
     index_view_class = EventIndexView
+    filterset_class = EventFilterSet
     columns = [
         *IndexView.base_columns,
         RegisteredColumn("registrations", label=_("Registered / places"), width="12%"),

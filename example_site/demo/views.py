@@ -4,22 +4,19 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from wagtail_rencontres.forms import SearchForm
 from wagtail_rencontres.services import search as search_service
 
 PAGE_SIZE = 10
 FACET_PARAMETERS = {"themes": "theme", "formats": "format", "regions": "region", "years": "year"}
 
 
-def _selected(request):
-    years = []
-    for value in request.GET.getlist("year"):
-        if value.isdigit():
-            years.append(int(value))
+def _selected(cleaned):
     return search_service.Filters(
-        themes=request.GET.getlist("theme"),
-        formats=request.GET.getlist("format"),
-        regions=request.GET.getlist("region"),
-        years=years,
+        themes=cleaned["theme"],
+        formats=cleaned["format"],
+        regions=cleaned["region"],
+        years=cleaned["year"],
     )
 
 
@@ -37,16 +34,18 @@ class _Window:
 
 
 def search_view(request):
-    query = request.GET.get("q", "").strip()[:200]
-    filters = _selected(request)
+    form = SearchForm(request.GET)
+    valid = form.is_valid()
+    query = form.cleaned_data.get("q", "")
     context = {"query": query, "results": None, "facets": [], "error": None}
+    if not valid:
+        context["error"] = form.error_text()
+        return render(request, "demo/search.html", context, status=400)
+    filters = _selected(form.cleaned_data)
     status = 200
     if query:
         paginator = Paginator(_Window(0), PAGE_SIZE)
-        try:
-            page_number = max(1, int(request.GET.get("page", 1)))
-        except ValueError:
-            page_number = 1
+        page_number = form.cleaned_data["page"] or 1
         try:
             results = search_service.search(
                 query,

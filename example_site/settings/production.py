@@ -1,7 +1,9 @@
 """Production settings, configured from the environment.
 
-Required: ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` (comma-separated)
-and ``DATABASE_URL`` (``postgres://user:password@host:5432/name``).
+Required: ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` (comma-separated),
+``DATABASE_URL`` (``postgres://user:password@host:5432/name``) and
+``WAGTAILADMIN_BASE_URL`` (the public address, ``https://agenda.example.org``).
+Run ``manage.py createcachetable`` once after ``migrate``.
 """
 
 import os
@@ -27,6 +29,40 @@ DATABASES = {
 }
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"}
+}
+
+# One cache for every process: the registration rate limit is counted in it, and
+# a per-process cache would let each gunicorn worker count on its own. The
+# database cache needs no other service (`manage.py createcachetable`).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "rencontres_cache",
+    }
+}
+
+# Admin links in Wagtail's notification mails. Public links (mails to
+# registrants, ICS, API) come from the Wagtail Site record of each page: set its
+# host name and port 443 in Settings > Sites (see docs/how-to/production.md).
+WAGTAILADMIN_BASE_URL = os.environ["WAGTAILADMIN_BASE_URL"]
+
+# Errors (500s through django.request, the package's loggers) go to stderr,
+# which the process manager (systemd, the container runtime) keeps.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d %(message)s"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+        "wagtail_rencontres": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
 }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,6 +1,11 @@
-"""Self-service updates: answers, email and workshops, under the same rules as registering."""
+"""Self-service pages: updates under the same rules as registering, privacy, expiring links."""
+
+import datetime as dt
 
 import pytest
+from django.core import checks
+from django.test import override_settings
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from tests.registration.conftest import person
@@ -215,3 +220,175 @@ def test_cycle_registrant_cannot_take_the_email_of_a_session_registrant(
         )
         % {"event": "Séance 1"}
     ]
+
+
+# Privacy of the page, and expiry of its link
+
+PRIVATE_HEADERS = {
+    "Cache-Control": "private, no-store",
+    "X-Robots-Tag": "noindex, nofollow",
+    "Referrer-Policy": "no-referrer",
+}
+ROBOTS_META = '<meta name="robots" content="noindex, nofollow">'
+
+
+def end_event(event, ago):
+    """Make ``event`` end ``ago`` before now (the links' expiry counts from the end)."""
+    end = timezone.now() - ago
+    type(event.specific).objects.filter(pk=event.pk).update(
+        start=end - dt.timedelta(hours=8), end=end
+    )
+
+
+def assert_private(response):
+    assert {name: response.get(name) for name in PRIVATE_HEADERS} == PRIVATE_HEADERS
+    head = response.content.decode().split("</head>", 1)[0]
+    assert ROBOTS_META in head
+
+
+def assert_names_no_one(response):
+    html = response.content.decode()
+    for personal in ("Camille1", "Martin1", "camille1@example.org"):
+        assert personal not in html
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [
+        ({}, 200),  # GET
+        ({"action": "update", "email": "not an email"}, 422),
+        ({"action": "update"}, 200),
+        ({"action": "cancel"}, 200),
+        ({"action": "erase"}, 200),
+    ],
+)
+def test_every_answer_is_private_and_kept_out_of_search_engines(
+    client, open_event, register, action, status
+):
+    registration = register(open_event())
+    if not action:
+        response = client.get(self_service_path(registration))
+    elif action["action"] == "update":
+        response = update(
+            client, registration, **{k: v for k, v in action.items() if k != "action"}
+        )
+    else:
+        response = client.post(self_service_path(registration), action)
+    assert response.status_code == status
+    assert_private(response)
+
+
+def test_a_forged_link_answers_a_private_404_naming_no_one(client, open_event, register):
+    event = open_event()
+    registration = register(event)
+    for token in (f"{service.signed_token(registration)}x", "not-signed"):
+        response = client.get(f"{event.url}registration/{token}/")
+        assert response.status_code == 404
+        assert_private(response)
+        assert_names_no_one(response)
+        assert (
+            gettext("This link is not valid, or the registration it opened has been erased.")
+            in response.content.decode()
+        )
+
+
+def test_an_erased_registration_answers_a_private_404(client, open_event, register):
+    registration = register(open_event())
+    client.post(self_service_path(registration), {"action": "erase"})
+    response = client.get(self_service_path(registration))
+    assert response.status_code == 404
+    assert_private(response)
+
+
+def test_link_expires_the_configured_days_after_the_event_ends(open_event):
+    event = open_event()
+    limit = event.end + dt.timedelta(days=30)
+    assert service.link_expires_at(event) == limit
+    assert service.link_expired(event, now=limit - dt.timedelta(days=1)) is False
+    assert service.link_expired(event, now=limit - dt.timedelta(seconds=1)) is False
+    assert service.link_expired(event, now=limit) is True
+
+
+def test_link_works_the_day_before_its_limit(client, open_event, register):
+    registration = register(open_event())
+    end_event(registration.page, dt.timedelta(days=29))
+    response = client.get(self_service_path(registration))
+    assert response.status_code == 200
+    assert response.context["registration"] == registration
+
+
+def test_an_expired_link_answers_410_gone_naming_no_one(client, open_event, register):
+    registration = register(open_event())
+    end_event(registration.page, dt.timedelta(days=30, minutes=1))
+    for response in (
+        client.get(self_service_path(registration)),
+        client.post(self_service_path(registration), {"action": "cancel"}),
+    ):
+        assert response.status_code == 410
+        assert_private(response)
+        assert_names_no_one(response)
+        assert (
+            gettext(
+                "This link has expired: registrations can no longer be managed online some "
+                "time after the event."
+            )
+            in response.content.decode()
+        )
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CONFIRMED
+
+
+@override_settings(WAGTAILRENCONTRES_REGISTRATION_LINK_DAYS_AFTER_EVENT=7)
+def test_the_number_of_days_is_a_setting(client, open_event, register):
+    registration = register(open_event())
+    end_event(registration.page, dt.timedelta(days=6))
+    assert client.get(self_service_path(registration)).status_code == 200
+    end_event(registration.page, dt.timedelta(days=7, minutes=1))
+    assert client.get(self_service_path(registration)).status_code == 410
+
+
+@override_settings(WAGTAILRENCONTRES_REGISTRATION_LINK_DAYS_AFTER_EVENT=None)
+def test_without_a_number_of_days_links_never_expire(client, open_event, register):
+    registration = register(open_event())
+    end_event(registration.page, dt.timedelta(days=3650))
+    assert service.link_expires_at(registration.page.specific) is None
+    assert client.get(self_service_path(registration)).status_code == 200
+
+
+def test_a_cycle_link_expires_after_its_last_session_ends(client, open_event, open_cycle, register):
+    first, last = open_event(title="Séance 1"), open_event(title="Séance 2")
+    cycle = open_cycle([first, last])
+    registration = register(cycle)
+    end_event(first, dt.timedelta(days=60))
+    end_event(last, dt.timedelta(days=29))
+    assert client.get(self_service_path(registration)).status_code == 200
+    end_event(last, dt.timedelta(days=30, minutes=1))
+    assert client.get(self_service_path(registration)).status_code == 410
+
+
+@override_settings(WAGTAILRENCONTRES_REGISTRATION_LINK_MAX_AGE_DAYS=90)
+def test_the_removed_max_age_setting_gets_a_warning():
+    warnings = [m for m in checks.run_checks() if m.id == "wagtail_rencontres.W010"]
+    assert [m.msg for m in warnings] == [
+        "WAGTAILRENCONTRES_REGISTRATION_LINK_MAX_AGE_DAYS is no longer read: "
+        "self-service links now expire a number of days after the event ends."
+    ]
+
+
+@pytest.mark.parametrize(
+    "base_template",
+    [
+        "wagtail_start_base.html",  # extra_css only, as `wagtail start` makes it
+        "wagtail_rencontres/base.html",  # extra_head only
+        "base_with_both_head_blocks.html",
+    ],
+)
+def test_the_robots_meta_reaches_the_head_of_any_base_template(
+    client, open_event, register, base_template
+):
+    registration = register(open_event())
+    with override_settings(WAGTAILRENCONTRES_BASE_TEMPLATE=base_template):
+        response = client.get(self_service_path(registration))
+    head, body = response.content.decode().split("</head>", 1)
+    assert ROBOTS_META in head
+    assert ROBOTS_META not in body

@@ -1,15 +1,17 @@
 """The search suite: the same tests on SQLite, PostgreSQL, Elasticsearch and OpenSearch."""
 
+import datetime as dt
 import logging
 
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
+from wagtail.models import PageViewRestriction
 
-from tests.factories import EventPageFactory
-from tests.search.conftest import engine_name
-from wagtail_rencontres.services import search, serializers
+from tests.factories import AgendaPageFactory, EventPageFactory, SpeakerFactory
+from tests.search.conftest import engine_name, programme, session
+from wagtail_rencontres.services import queries, search, serializers
 from wagtail_rencontres.services.search import Filters
 from wagtail_rencontres.text import fold
 
@@ -248,6 +250,59 @@ def test_autocomplete_suggests_titles_and_speaker_names(catalogue):
     assert [(hit.type, hit.title) for hit in search.autocomplete("Prév")] == [
         ("event", "Prévenir les discriminations à l'embauche")
     ]
+
+
+@pytest.fixture
+def hidden_speakers(catalogue, agenda, site_root, search_index):
+    """Speakers named only where the public cannot see them, by where that is."""
+    day = dt.date(2024, 11, 28)  # the day of the factories' events and of the catalogue's
+
+    def talk(speaker):
+        return programme(
+            day, [session(dt.time(10), dt.time(11), "Table ronde", speakers=[speaker])]
+        )
+
+    draft_speaker = SpeakerFactory(first_name="Aline", last_name="Brumaire")
+    EventPageFactory(
+        parent=agenda, title="Rencontre en préparation", live=False, programme=talk(draft_speaker)
+    ).save_revision()
+    private_speaker = SpeakerFactory(first_name="Bruno", last_name="Cadenas")
+    private = EventPageFactory(parent=agenda, programme=talk(private_speaker))
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    section_speaker = SpeakerFactory(first_name="Chloé", last_name="Enclos")
+    section = AgendaPageFactory(parent=site_root, title="Réseau", slug="reseau")
+    PageViewRestriction.objects.create(page=section, restriction_type="password", password="x")
+    EventPageFactory(parent=section, programme=talk(section_speaker))
+    SpeakerFactory(first_name="Denis", last_name="Solitude")  # on no programme at all
+    redrafted_speaker = SpeakerFactory(first_name="Élise", last_name="Ebauchet")
+    espaces = catalogue["espaces"].get_latest_revision_as_object()
+    espaces.programme = talk(redrafted_speaker)
+    espaces.save_revision()  # a draft of a live page, not published
+    search_index.refresh()
+    return catalogue
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Quintanar",  # a restricted session of a live, public event
+        "Brumaire",  # a draft event
+        "Cadenas",  # a live event under a view restriction
+        "Enclos",  # a live event in a section under a view restriction
+        "Solitude",  # no event
+        "Ebauchet",  # the unpublished draft of a live event
+    ],
+)
+def test_speakers_the_public_cannot_see_are_neither_found_nor_suggested(hidden_speakers, name):
+    results = search.search(name)
+    assert (results.count, results.hits) == (0, [])
+    assert search.autocomplete(name[:5]) == []
+
+
+def test_public_speakers_of_search_and_api_are_the_same(hidden_speakers):
+    searched = search.speaker_queryset().order_by("pk")
+    assert list(searched) == list(queries.public_speakers().order_by("pk"))
+    assert [speaker.last_name for speaker in searched] == ["Norynberg"]
 
 
 def test_index_follows_publish_unpublish_and_delete(agenda, search_index):

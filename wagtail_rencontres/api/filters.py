@@ -86,16 +86,17 @@ def _query_data(querydict, fields):
     }
 
 
-def validate(querydict, *, ignore=()):
+def validate(querydict, *, ignore=(), schema=EventFilters):
     """``(cleaned, errors)`` of a query string's event filters, outside ninja.
 
     For the v2 endpoint and the ICS feed: the same schema and the same
     field-keyed messages as the typed API. Parameters in ``ignore`` belong to
-    the caller; any other unknown parameter is an error.
+    the caller; any other unknown parameter is an error. ``schema`` may extend
+    :class:`EventFilters` with the caller's own parameters.
     """
     lists = {
         name
-        for name, field in EventFilters.model_fields.items()
+        for name, field in schema.model_fields.items()
         if getattr(field.annotation, "__origin__", None) is list
     }
     data = {
@@ -104,16 +105,16 @@ def validate(querydict, *, ignore=()):
     found = [
         {"type": "unknown_parameter", "loc": ("query", name), "msg": _("Unknown parameter.")}
         for name in data
-        if name not in EventFilters.model_fields
+        if name not in schema.model_fields
     ]
     cleaned = None
     try:
-        cleaned = EventFilters.model_validate(
-            {name: value for name, value in data.items() if name in EventFilters.model_fields}
+        cleaned = schema.model_validate(
+            {name: value for name, value in data.items() if name in schema.model_fields}
         ).model_dump()
     except pydantic.ValidationError as error:
         for item in error.errors(include_url=False):
-            errors.add_bounds(item, EventFilters, item["loc"])
+            errors.add_bounds(item, schema, item["loc"])
             found.append({**item, "loc": ("query", *item["loc"])})
     if found:
         return None, errors.field_keyed(found)

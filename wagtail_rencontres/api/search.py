@@ -30,11 +30,12 @@ from wagtail_rencontres.api.params import (
 from wagtail_rencontres.enums import EventStatus
 from wagtail_rencontres.services import queries, serializers
 from wagtail_rencontres.services import search as search_service
+from wagtail_rencontres.validators import MAX_YEAR, MIN_YEAR
 
 router = RencontresRouter(tags=["search"])
 
 MAX_QUERY_LENGTH = 200
-Year = Annotated[int, Field(ge=1900, le=2999)]
+Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
 
 
 class AutocompleteQuery(Schema):

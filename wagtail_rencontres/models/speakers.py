@@ -105,6 +105,8 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         ),
         index.SearchField("search_folded_text"),
         index.FilterField("locale_id"),
+        # Search keeps to the public speakers, whose ids the database gives.
+        index.FilterField("id"),
     ]
 
     def __str__(self):

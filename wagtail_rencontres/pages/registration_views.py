@@ -6,7 +6,7 @@ The HTML form gives the same answers and messages as the API
 (:mod:`wagtail_rencontres.api.registration`).
 """
 
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -67,18 +67,40 @@ def event_page(page, request, *args, **kwargs):
     return response
 
 
-def _registration_for(page, token):
-    raw = service.unsign_token(token)
-    if raw is None:
-        raise Http404
-    registration = (
+#: Headers of every answer of the self-service page, errors included: it shows a
+#: name and an email, and its URL holds the secret that opens it.
+PRIVATE_HEADERS = {
+    "Cache-Control": "private, no-store",
+    "X-Robots-Tag": "noindex, nofollow",
+    "Referrer-Policy": "no-referrer",
+}
+
+SELF_SERVICE_TEMPLATE = "wagtail_rencontres/pages/registration_self_service.html"
+
+
+def _private(response):
+    for name, value in PRIVATE_HEADERS.items():
+        response[name] = value
+    return response
+
+
+def _registration_for(page, raw):
+    """The registration of ``page`` with the unsigned token ``raw``, or ``None`` (erased)."""
+    return (
         Registration.objects.filter(page_id=page.pk, token=raw, anonymised_at__isnull=True)
         .select_related("audience")
         .first()
     )
-    if registration is None:
-        raise Http404
-    return registration
+
+
+def _refused(page, request, expired):
+    """The answer to a link that opens nothing: 410 when expired, else 404; no personal data."""
+    return TemplateResponse(
+        request,
+        SELF_SERVICE_TEMPLATE,
+        add_base_template({"page": page, "refused": "expired" if expired else "invalid"}),
+        status=410 if expired else 404,
+    )
 
 
 #: Fields of the registration form that the self-service page does not show.
@@ -94,8 +116,25 @@ def self_service_form(page, data=None, registration=None):
 
 
 def self_service(page, request, token):
-    """A registrant's own page: see, update answers, email and workshops, cancel, erase data."""
-    registration = _registration_for(page, token)
+    """A registrant's own page: see, update answers, email and workshops, cancel, erase data.
+
+    Every answer carries :data:`PRIVATE_HEADERS`. A link whose signature is
+    valid but whose event ended more than the configured days ago answers
+    410 Gone, a forged link or an erased registration 404, each with a short
+    page that names no one.
+    """
+    return _private(_self_service(page, request, token))
+
+
+def _self_service(page, request, token):
+    raw = service.unsign_token(token)
+    if raw is None:
+        return _refused(page, request, expired=False)
+    if service.link_expired(page):
+        return _refused(page, request, expired=True)
+    registration = _registration_for(page, raw)
+    if registration is None:
+        return _refused(page, request, expired=False)
     message = ""
     form = None
     status = 200
@@ -108,9 +147,7 @@ def self_service(page, request, token):
         elif action == "erase":
             service.erase(registration)
             return TemplateResponse(
-                request,
-                "wagtail_rencontres/pages/registration_self_service.html",
-                add_base_template({"page": page, "erased": True}),
+                request, SELF_SERVICE_TEMPLATE, add_base_template({"page": page, "erased": True})
             )
         elif action == "update":
             form = self_service_form(page, request.POST, registration)
@@ -131,7 +168,7 @@ def self_service(page, request, token):
     editable = registration.status not in (RegistrationStatus.CANCELLED, RegistrationStatus.REFUSED)
     response = TemplateResponse(
         request,
-        "wagtail_rencontres/pages/registration_self_service.html",
+        SELF_SERVICE_TEMPLATE,
         add_base_template(
             {
                 "page": page,

@@ -14,16 +14,13 @@ from django.utils.translation import gettext as _
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.services import dates, queries
+from wagtail_rencontres.validators import MAX_YEAR, MIN_YEAR
 
 ORDERINGS = {
     "start": ("start", "pk"),
     "-start": ("-start", "-pk"),
     "title": ("title", "pk"),
 }
-
-
-#: Years a date filter accepts: beyond them, time zone arithmetic overflows.
-MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 def parse_moment(value):

@@ -59,6 +59,11 @@ def visible_events(locale=None):
     return queryset
 
 
+def is_visible(event):
+    """Whether ``event`` is live and outside any view restriction, as listings require."""
+    return event_model().objects.live().public().filter(pk=event.pk).exists()
+
+
 def events_below(page):
     """Visible events below ``page`` in the page's locale.
 

@@ -49,8 +49,13 @@ def record_tombstone(event, when=None):
 
 
 def clear_tombstones(event):
-    """An event back in the API needs no tombstone."""
-    EventTombstone.objects.filter(page_id=event.pk).delete()
+    """An event back in the public API needs no tombstone; a private one keeps it.
+
+    Publishing an event under a view restriction (its own or an ancestor's)
+    does not bring it back: a syncing client must still remove its copy.
+    """
+    if queries.is_visible(event):
+        EventTombstone.objects.filter(page_id=event.pk).delete()
 
 
 def tombstone_events_below(page):

@@ -32,6 +32,8 @@ from wagtail_rencontres.services.registration.status import (
 )
 from wagtail_rencontres.services.registration.throttling import client_ip, rate_limited
 from wagtail_rencontres.services.registration.tokens import (
+    link_expired,
+    link_expires_at,
     self_service_url,
     signed_token,
     unsign_token,
@@ -60,6 +62,8 @@ __all__ = [
     "consent_text",
     "erase",
     "form_class",
+    "link_expired",
+    "link_expires_at",
     "promote",
     "rate_limited",
     "refuse",

@@ -1,10 +1,16 @@
 """Registration mails: built in the registrant's language, delivered, failures recorded.
 
 :func:`send_registration_mail` is the django-tasks task that sends one
-queued mail (see :mod:`.outbox`); it delegates to :func:`deliver`.
+queued mail (see :mod:`.outbox`); it delegates to :func:`deliver`. A delivery
+that fails for a reason that may pass (the SMTP server is down, times out or
+answers a temporary 4xx) is tried again by the task worker itself, later and
+later (:data:`RETRY_DELAYS`), on task backends that can defer a task (the
+database backend of django-tasks); the admin's "retry" stays for the rest.
 """
 
+import datetime as dt
 import logging
+import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -22,6 +28,15 @@ logger = logging.getLogger("wagtail_rencontres.registration")
 
 #: Mails that carry the event in an ICS attachment: the registrant has a place.
 ICS_KINDS = (MailKind.CONFIRMED, MailKind.APPROVED, MailKind.PROMOTED)
+
+#: Waits before the automatic 2nd, 3rd, 4th and 5th attempts; then the mail stays failed.
+RETRY_DELAYS = (
+    dt.timedelta(minutes=1),
+    dt.timedelta(minutes=10),
+    dt.timedelta(hours=1),
+    dt.timedelta(hours=6),
+)
+MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 
 
 def build_message(mail):
@@ -75,7 +90,7 @@ def calendar_events(page):
 
 
 def deliver(mail_id):
-    """Send the mail; on failure record the error and keep it for a retry. Returns the status."""
+    """Send the mail; on failure record the error and schedule a retry. Returns the status."""
     mail = RegistrationMail.objects.select_related("registration").get(pk=mail_id)
     if mail.status == MailStatus.SENT:
         return mail.status
@@ -88,10 +103,14 @@ def deliver(mail_id):
     try:
         build_message(mail).send()
     except Exception as error:  # noqa: BLE001 - any delivery failure is recorded, never raised
-        logger.warning("Registration mail %s failed: %s", mail.pk, error)
+        logger.warning(
+            "Registration mail %s failed (attempt %s): %s", mail.pk, mail.attempts, error
+        )
         mail.status = MailStatus.FAILED
         mail.error = f"{type(error).__name__}: {error}"[:2000]
         mail.save(update_fields=["attempts", "status", "error"])
+        if not is_permanent(error):
+            schedule_retry(mail)
         return mail.status
     mail.status = MailStatus.SENT
     mail.error = ""
@@ -100,7 +119,37 @@ def deliver(mail_id):
     return mail.status
 
 
+def is_permanent(error):
+    """Whether trying again cannot help: the server refused the address or the message (5xx)."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _message in error.recipients.values())
+    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
+
+
+def schedule_retry(mail):
+    """Queue the next attempt after its delay; False when attempts are spent or cannot be deferred.
+
+    Backends that run tasks at once (the immediate backend) cannot wait: the
+    mail then stays failed until an admin retries it.
+    """
+    if mail.attempts >= MAX_ATTEMPTS:
+        logger.error(
+            "Registration mail %s failed %s times: left to the admin", mail.pk, mail.attempts
+        )
+        return False
+    task = send_registration_mail
+    if not task.get_backend().supports_defer:
+        return False
+    run_after = timezone.now() + RETRY_DELAYS[mail.attempts - 1]
+    try:
+        task.using(run_after=run_after).enqueue(mail.pk)
+    except Exception:  # the mail stays failed, visible and retryable in the admin
+        logger.exception("Could not schedule a retry of registration mail %s", mail.pk)
+        return False
+    return True
+
+
 @task()
 def send_registration_mail(mail_id):
-    """Send one queued registration mail; a failure is recorded on the mail, not raised."""
+    """Send one queued registration mail; a failure is recorded on the mail and retried later."""
     return deliver(mail_id)

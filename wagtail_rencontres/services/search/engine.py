@@ -1,7 +1,13 @@
 """Running a search or an autocompletion through the configured Wagtail search backend.
 
-When the backend is down or unreachable, :class:`SearchUnavailable` is raised so
-that views and the API can answer 503 instead of failing with a 500.
+When the backend is down, unreachable or frozen (past its ``TIMEOUT``),
+:class:`SearchUnavailable` is raised so that views and the API can answer 503
+instead of failing with a 500.
+
+Counts and facets are those of :func:`matching`, the database's set of what
+the backend matched: an index that still holds an event the database no
+longer shows (a missed unpublish or deletion) adds nothing to them, as it adds
+no hit.
 
 Hits name their object as its representation does
 (:mod:`~wagtail_rencontres.services.representation`): title, URL, dates and
@@ -35,6 +41,9 @@ logger = logging.getLogger("wagtail_rencontres.services.search")
 
 RESULT_TYPES = ("event", "cycle", "speaker")
 MAX_LIMIT = 50
+#: Most matches a search server is asked for when counting (Elasticsearch's
+#: default ``index.max_result_window``).
+MAX_MATCHES = 10_000
 
 
 def _unavailable_message():
@@ -121,7 +130,29 @@ def _relevance(score, best):
 
 def _search(queryset, query, limit, backend):
     results = backend.search(query, queryset, operator="and").annotate_score("_score")
-    return results, list(results[:limit])
+    return list(results[:limit])
+
+
+def matching(queryset, query, backend):
+    """The objects of ``queryset`` the backend matches for ``query``, as a database queryset.
+
+    The hits are drawn from ``queryset`` too (every backend fetches its hits
+    through it), so counting and faceting this set can never count what the
+    hits leave out. Database backends search the tables themselves; a search
+    server gives the ids it holds, at most :data:`MAX_MATCHES`.
+    """
+    results = backend.search(query, queryset, operator="and", order_by_relevance=False)
+    if hasattr(results, "get_queryset"):  # a database backend
+        return queryset.filter(pk__in=results.get_queryset().values("pk"))
+    response = results._backend_do_search(
+        results._get_es_body(),
+        index=backend.get_index_for_model(queryset.model).name,
+        size=MAX_MATCHES,
+        _source=False,
+        **{results.fields_param_name: "pk"},
+    )
+    ids = [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
+    return queryset.filter(pk__in=ids)
 
 
 def search(query, filters=None, types=None, language_code=None, limit=20, offset=0, request=None):
@@ -149,11 +180,12 @@ def search(query, filters=None, types=None, language_code=None, limit=20, offset
     lists, counts, facets = {}, {}, {}
     try:
         for result_type in wanted:
-            results, hits = _search(querysets[result_type](), query, window, backend)
-            counts[result_type] = results.count()
-            lists[result_type] = hits
+            queryset = querysets[result_type]()
+            lists[result_type] = _search(queryset, query, window, backend)
+            found = matching(queryset, query, backend)
+            counts[result_type] = found.count()
             if result_type == "event":
-                facets = event_facets(results)
+                facets = event_facets(found)
     except _unavailable_errors() as error:
         logger.warning("Search backend unavailable: %s", error)
         raise SearchUnavailable(_unavailable_message()) from error

@@ -1,7 +1,8 @@
 """What a search looks in: visible pages and speakers, narrowed by :class:`Filters`.
 
 Every filter runs inside the backend, on the ``FilterField`` entries of the page
-models. Only live pages outside any view restriction are searched.
+models. Only live pages outside any view restriction are searched, and only the
+speakers the public sees on them.
 """
 
 import datetime as dt
@@ -131,7 +132,13 @@ def cycle_queryset(filters, language_code=None):
 
 
 def speaker_queryset(language_code=None):
-    queryset = model("Speaker").objects.all()
+    """Public speakers (:func:`~wagtail_rencontres.services.queries.public_speakers`) in the locale.
+
+    Who is public is decided in the database, then given to the backend as ids:
+    the index cannot know when an event is published or a section made private.
+    """
+    public_ids = list(queries.public_speakers().values_list("pk", flat=True))
+    queryset = model("Speaker").objects.filter(id__in=public_ids or [0])
     locale_id = _locale_id(language_code)
     if locale_id is not None:
         queryset = queryset.filter(locale_id=locale_id)

@@ -1,0 +1,202 @@
+"""Search survives a search server that is down or frozen, and a stale index.
+
+The frozen server is a loopback socket that accepts connections and never
+answers, configured as the Elasticsearch backend's URL. Tasks go to the
+database backend of django-tasks and run as its worker runs them
+(:mod:`tests.tasks`). These tests run unchanged on every search backend of
+the suite: they swap in the frozen server where they need it.
+"""
+
+import logging
+import socket
+import threading
+import time
+
+import pytest
+from django.conf import settings as django_settings
+from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
+
+from tests.factories import EventPageFactory, OrganisationFactory, SpeakerFactory, VenueFactory
+from tests.search.conftest import programme, session
+from tests.sites import site_text
+from tests.tasks import DATABASE_TASKS, run_ready_tasks, time_passes
+from wagtail_rencontres.services import search
+from wagtail_rencontres.services.search import indexing
+
+FROZEN_PORT = 18151
+REINDEX = "reindex"
+
+
+@pytest.fixture
+def frozen_server():
+    """A search backend configuration whose server accepts connections and never answers."""
+    pytest.importorskip("elasticsearch", reason="the testing extra installs the client")
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", FROZEN_PORT))
+    listener.listen(64)
+    held, stop = [], threading.Event()
+
+    def accept():
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])  # kept open, never answered
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+
+    def backends(timeout):
+        return {
+            "default": {
+                "BACKEND": "wagtail.search.backends.elasticsearch8",
+                "URLS": [f"http://127.0.0.1:{FROZEN_PORT}"],
+                "INDEX_PREFIX": "rencontres_frozen_",
+                "TIMEOUT": timeout,
+                "OPTIONS": {"max_retries": 0},
+            }
+        }
+
+    yield backends
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    listener.close()
+
+
+def timed(action):
+    started = time.monotonic()
+    action()
+    return time.monotonic() - started
+
+
+def test_saves_do_not_wait_for_a_frozen_search_server(
+    agenda, settings, frozen_server, search_index, caplog
+):
+    venue = VenueFactory(name="Halle Voltaire")
+    speaker = SpeakerFactory(last_name="Zérobataille", organisation=OrganisationFactory())
+    partner = OrganisationFactory(name="Fédération des centres sociaux")
+    event = EventPageFactory(parent=agenda, title="Quartiers résilients", venue=venue, live=False)
+    event.programme = programme(
+        event.start.date(),
+        [session(event.start.time(), event.end.time(), "Ouverture", speakers=[speaker])],
+    )
+    event.partners.create(organisation=partner)
+    event.save_revision()
+    live_backends = django_settings.WAGTAILSEARCH_BACKENDS
+    settings.TASKS = DATABASE_TASKS
+    # A reindexing in the request would wait 5 s for the frozen server.
+    settings.WAGTAILSEARCH_BACKENDS = frozen_server(timeout=5)
+
+    assert timed(lambda: event.get_latest_revision().publish()) < 2
+    venue.name = "Halle Voltaire rénovée"
+    assert timed(venue.save) < 2
+    speaker.job_title = "Géographe"
+    assert timed(speaker.save) < 2
+    partner.name = "Fédération des centres sociaux de France"
+    assert timed(partner.save) < 2
+    event.refresh_from_db()
+    assert event.live is True
+
+    queued = DBTaskResult.objects.filter(task_path=indexing.reindex.module_path)
+    assert queued.count() == 4  # the publication, and the event showing each snippet
+
+    # The worker meets the frozen server: each reindexing fails cleanly and is retried later.
+    settings.WAGTAILSEARCH_BACKENDS = frozen_server(timeout=1)
+    caplog.set_level(logging.WARNING, logger="wagtail_rencontres.services.search")
+    assert run_ready_tasks().count(REINDEX) == 4
+    assert queued.filter(status="SUCCESSFUL").count() == 4
+    retries = queued.filter(status="READY")
+    assert retries.count() == 4
+    assert {retry.args_kwargs["kwargs"]["attempt"] for retry in retries} == {2}
+    assert any("Reindexing" in record.getMessage() for record in caplog.records)
+    assert run_ready_tasks() == []  # not due yet
+
+    # The server is back: the retries index the event as it is now.
+    settings.WAGTAILSEARCH_BACKENDS = live_backends
+    time_passes()
+    assert run_ready_tasks().count(REINDEX) == 4
+    search_index.refresh()
+    hits = search.search("Zérobataille Géographe", types=["event"]).hits
+    assert [hit.title for hit in hits] == ["Quartiers résilients"]
+
+
+def test_reindexing_gives_up_after_the_last_attempt(agenda, settings, frozen_server, caplog):
+    event = EventPageFactory(parent=agenda, title="Quartiers résilients")
+    settings.TASKS = DATABASE_TASKS
+    settings.WAGTAILSEARCH_BACKENDS = frozen_server(timeout=1)
+    indexing.enqueue_reindex(type(event), [event.pk])
+    for _attempt in range(indexing.MAX_ATTEMPTS):
+        assert run_ready_tasks() == [REINDEX]
+        time_passes()
+    assert run_ready_tasks() == []
+    assert any("update_index" in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.urls("tests.search.urls")
+@pytest.mark.parametrize("path", ["/api/search", "/api/autocomplete"])
+def test_api_search_answers_503_when_the_server_is_frozen(client, db, frozen_server, path):
+    with override_settings(WAGTAILSEARCH_BACKENDS=frozen_server(timeout=1)):
+        response = client.get(path, {"q": "égalité"})
+    assert response.status_code == 503
+    assert response.json() == {
+        "detail": [
+            site_text(
+                "Le service de recherche est indisponible pour le moment. "
+                "Merci de réessayer plus tard."
+            )
+        ]
+    }
+
+
+def test_search_page_answers_503_when_the_server_is_frozen(client, db, frozen_server):
+    with override_settings(WAGTAILSEARCH_BACKENDS=frozen_server(timeout=1)):
+        response = client.get("/en/search/", {"q": "égalité"})
+    assert response.status_code == 503
+    assert (
+        '<p role="alert">The search service is unavailable at the moment. '
+        "Please try again later.</p>" in response.content.decode()
+    )
+
+
+def test_counts_and_facets_agree_with_the_hits_after_a_missed_unpublish(catalogue, search_index):
+    """A search server filters on the live flag it indexed, the hits on the database's.
+
+    Database backends filter on the tables themselves and agree by construction.
+    """
+    espaces, embauche = catalogue["espaces"], catalogue["embauche"]
+    # Unpublished behind the index's back: the index still holds it as live.
+    type(embauche).objects.filter(pk=embauche.pk).update(live=False)
+    search_index.refresh()
+
+    results = search.search("politique ville", types=["event"])
+
+    assert [hit.object.pk for hit in results.hits] == [espaces.pk]
+    assert results.count == 1
+    assert results.counts == {"event": 1, "cycle": 0, "speaker": 0}
+    assert {
+        name: sum(item["count"] for item in items) for name, items in results.facets.items()
+    } == {
+        "themes": 1,
+        "formats": 1,
+        "regions": 1,
+        "years": 1,
+    }
+    assert results.facets["years"] == [{"value": 2024, "label": "2024", "count": 1}]
+
+
+def test_cycle_counts_agree_with_the_hits_after_a_missed_unpublish(catalogue, search_index):
+    cycle = catalogue["cycle"]
+    # Unpublished behind the index's back: the index still holds it as live.
+    type(cycle).objects.filter(pk=cycle.pk).update(live=False)
+    search_index.refresh()
+
+    results = search.search("politique ville")
+
+    assert results.counts["cycle"] == 0
+    assert results.count == len(results.hits)
+    assert "cycle" not in {hit.type for hit in results.hits}

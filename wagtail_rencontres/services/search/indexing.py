@@ -1,0 +1,109 @@
+"""Search index updates in the background, retried while the search server is away.
+
+Requests never talk to the search server to index: they queue the django-tasks
+task :func:`reindex`, and the task worker updates the index. Wagtail does the
+same for a saved object (its ``post_save`` handler queues
+``modelsearch.tasks.insert_or_update_object_task``); the package adds what
+Wagtail cannot know: a page reindexed once published (its many-to-many
+relations are saved after ``post_save``), and the live events that show a
+saved speaker, venue or organisation.
+
+When the server is down or frozen, :func:`reindex` logs the failure and queues
+itself again later (:data:`RETRY_DELAYS`) on task backends that can defer a
+task; after the last attempt, ``manage.py update_index`` repairs the index.
+"""
+
+import datetime as dt
+import logging
+
+from django.apps import apps
+from django.db.models import Q
+from django.utils import timezone
+from django_tasks import task
+from wagtail.search import index
+from wagtail.search.backends import get_search_backends_with_name
+
+from wagtail_rencontres.models import Speaker, Venue
+from wagtail_rencontres.services import queries
+
+logger = logging.getLogger("wagtail_rencontres.services.search")
+
+#: Waits before the automatic 2nd, 3rd and 4th attempts of a reindexing.
+RETRY_DELAYS = (
+    dt.timedelta(minutes=1),
+    dt.timedelta(minutes=10),
+    dt.timedelta(hours=1),
+)
+MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+
+
+def enqueue_reindex(model, pks):
+    """Queue the reindexing of the ``model`` objects of ``pks``; never raises.
+
+    The task is queued in the current transaction, as Wagtail queues its own:
+    the database backend's worker sees it once the transaction commits.
+    """
+    pks = [str(pk) for pk in pks]
+    if not pks:
+        return
+    try:
+        reindex.enqueue(model._meta.label, pks)
+    except Exception:  # indexing never blocks a save; update_index repairs
+        logger.exception("Could not queue the reindexing of %s %s", model._meta.label, pks)
+
+
+def events_showing(instance):
+    """Live events whose indexed text includes ``instance`` (a speaker, venue or organisation)."""
+    if isinstance(instance, Speaker):
+        condition = Q(speaker_links__speaker=instance)
+    elif isinstance(instance, Venue):
+        condition = Q(venue=instance)
+    else:
+        condition = Q(partners__organisation=instance) | Q(
+            speaker_links__speaker__organisation=instance
+        )
+    return queries.event_model().objects.live().filter(condition).distinct()
+
+
+def reindex_events_showing(instance):
+    """Queue the reindexing of the live events that show ``instance``."""
+    enqueue_reindex(queries.event_model(), events_showing(instance).values_list("pk", flat=True))
+
+
+@task()
+def reindex(model_label, pks, attempt=1):
+    """Index the objects of ``pks`` in every auto-updated backend; retry later on failure.
+
+    Objects deleted meanwhile are skipped. Returns the number of objects indexed.
+    """
+    model = apps.get_model(model_label)
+    objects = [
+        indexed
+        for instance in model._default_manager.filter(pk__in=pks)
+        if (indexed := index.get_indexed_instance(instance)) is not None
+    ]
+    try:
+        for _name, backend in get_search_backends_with_name(with_auto_update=True):
+            for instance in objects:
+                backend.add(instance)
+    except Exception as error:  # noqa: BLE001 - any backend failure is logged and retried
+        logger.warning("Reindexing %s %s failed (attempt %s): %s", model_label, pks, attempt, error)
+        _retry(model_label, pks, attempt)
+        return 0
+    return len(objects)
+
+
+def _retry(model_label, pks, attempt):
+    if attempt >= MAX_ATTEMPTS or not reindex.get_backend().supports_defer:
+        logger.error(
+            "Reindexing %s %s given up after %s attempts: run manage.py update_index",
+            model_label,
+            pks,
+            attempt,
+        )
+        return
+    run_after = timezone.now() + RETRY_DELAYS[attempt - 1]
+    try:
+        reindex.using(run_after=run_after).enqueue(model_label, pks, attempt=attempt + 1)
+    except Exception:  # noqa: BLE001 - logged; update_index repairs
+        logger.exception("Could not queue a retry of reindexing %s %s", model_label, pks)
