@@ -17,19 +17,24 @@ No domain logic here: validation is the same Wagtail form as the HTML page
 personal data.
 """
 
-import datetime as dt
 import hashlib
 import json
 from typing import Annotated
 
 from django import forms
 from django.utils.translation import gettext as _
-from ninja import Field, Header, Schema, Status
+from ninja import Field, Header, Status
 from pydantic import BaseModel, ConfigDict
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.api.errors import Errors, unstorable_text
 from wagtail_rencontres.api.params import MAX_ID, NO_NUL, JSONBody, PathId, RencontresRouter
+from wagtail_rencontres.api.schemas import (
+    CycleRegistrationFormOut,
+    CycleRegistrationOut,
+    RegistrationFormOut,
+    RegistrationOut,
+)
 from wagtail_rencontres.enums import RegistrationStatus
 from wagtail_rencontres.forms import HONEYPOT_FIELD
 from wagtail_rencontres.models import consent_version
@@ -39,69 +44,6 @@ from wagtail_rencontres.services import registration as service
 router = RencontresRouter(tags=["registration"])
 
 IDEMPOTENCY_KEY_MAX_LENGTH = 128
-
-
-class ChoiceOut(Schema):
-    value: str
-    label: str
-
-
-class FormFieldOut(Schema):
-    name: str
-    label: str
-    type: str = Field(
-        description="text, textarea, email, url, number, date, datetime, checkbox, select, "
-        "radio, multiselect, checkboxes"
-    )
-    required: bool
-    help_text: str
-    choices: list[ChoiceOut]
-
-
-class WorkshopOut(Schema):
-    id: str = Field(description="Stable session id, to send in `workshops`.")
-    title: str
-    start: dt.datetime
-    end: dt.datetime | None
-    restricted: bool
-    restricted_to: list[str]
-    capacity: int | None = Field(description="Null for a restricted session.")
-    places_left: int | None = Field(description="Null for a restricted session.")
-
-
-class ConsentOut(Schema):
-    text: str
-    version: str
-
-
-class RegistrationStateOut(Schema):
-    mode: str
-    opens_at: dt.datetime | None
-    closes_at: dt.datetime | None
-    is_open: bool
-    places_left: int | None
-    waitlist_open: bool
-    external_url: str
-    external_label: str
-    capacity: int | None
-    closed_reason: str
-    closed_message: str
-
-
-class BaseRegistrationFormOut(Schema):
-    state: RegistrationStateOut
-    fields: list[FormFieldOut]
-    workshops: list[WorkshopOut]
-    consent: ConsentOut
-    honeypot: str = Field(description="Name of a field that people leave empty.")
-
-
-class RegistrationFormOut(BaseRegistrationFormOut):
-    event_id: int
-
-
-class CycleRegistrationFormOut(BaseRegistrationFormOut):
-    cycle_id: int
 
 
 class RegistrationIn(BaseModel):
@@ -142,20 +84,6 @@ IdempotencyKey = Annotated[
         "the same key with another body is a 422.",
     ),
 ]
-
-
-class BaseRegistrationOut(Schema):
-    status: str = Field(description="confirmed, waitlisted, pending, approved…")
-    status_label: str
-    message: str
-
-
-class RegistrationOut(BaseRegistrationOut):
-    event_id: int
-
-
-class CycleRegistrationOut(BaseRegistrationOut):
-    cycle_id: int
 
 
 def _event(event_id):
