@@ -375,3 +375,7 @@ def test_extra_questions_are_answered_through_the_api(client, open_event):
     assert response.status_code == 201
     registration = Registration.objects.get(page_id=event.pk)
     assert registration.form_data == {"regime_alimentaire": "Végétarien"}
+    # The question's form field lets a lone surrogate through; the API does not.
+    odd = post(client, event, person(2, regime_alimentaire="Vé\ud800gé"))
+    assert (odd.status_code, list(odd.json())) == (422, ["regime_alimentaire"])
+    assert Registration.objects.filter(page_id=event.pk).count() == 1
