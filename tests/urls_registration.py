@@ -1,7 +1,7 @@
 """Test-only URLs: a NinjaAPI holding the registration router, nothing else.
 
-Once the typed API mounts the router itself, tests may use its URLs instead.
-No i18n_patterns here: LocaleMiddleware would turn API 404s into redirects.
+The router alone, as a site mounting it on its own NinjaAPI would; the typed
+API's full URLs (with i18n_patterns around the pages) are tested in tests/api.
 """
 
 from django.urls import path

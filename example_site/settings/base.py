@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+import corsheaders.defaults
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -64,6 +66,8 @@ CORS_ALLOWED_ORIGINS = [
     if origin.strip()
 ]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+# A registration from another origin sends Idempotency-Key, so retries are safe.
+CORS_ALLOW_HEADERS = (*corsheaders.defaults.default_headers, "idempotency-key")
 
 TEMPLATES = [
     {

@@ -1,8 +1,8 @@
 """The example site's API and feed URLs without ``i18n_patterns``.
 
-Under ``i18n_patterns`` with a prefixed default language, Django's
-LocaleMiddleware turns any 404 into a redirect to ``/fr/…``; API tests check
-the API's own status codes.
+Most API tests need no language prefix; ``tests/api/test_contract.py`` checks
+the API under the example site's own URLs, where LocaleMiddleware used to turn
+its 404s into redirects.
 """
 
 from django.urls import include, path

@@ -13,7 +13,10 @@ from tests.search.urls import api as search_api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("api/", search_api.urls),
     path("search/", demo_views.search_view, name="search"),
-    *api_urlpatterns,
+    *api_urlpatterns[:-1],
+    # The search API answers every path below api/ (a JSON 404 when no route
+    # matches): after /api/v2/ and /api/rencontres/, before Wagtail's pages.
+    path("api/", search_api.urls),
+    api_urlpatterns[-1],
 ]

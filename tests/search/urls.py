@@ -1,4 +1,9 @@
-"""A test-only API with the search router, in front of the example site's URLs."""
+"""A test-only API with the search router, after the example site's URLs.
+
+After them: a RencontresAPI answers every path below its prefix (a JSON 404
+for the paths that name no route), so in front it would hide ``/api/v2/``
+and ``/api/rencontres/``.
+"""
 
 from django.urls import path
 
@@ -9,4 +14,4 @@ from wagtail_rencontres.api.search import router
 api = RencontresAPI(urls_namespace="rencontres_search_tests")
 api.add_router("/", router)
 
-urlpatterns = [path("api/", api.urls), *site_urlpatterns]
+urlpatterns = [*site_urlpatterns, path("api/", api.urls)]

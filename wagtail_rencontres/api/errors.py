@@ -22,9 +22,28 @@ Errors = dict[str, list[str]]
 BODY_SOURCES = ("body", "header")
 
 
+#: Seconds a client waits before retrying when the database is out of reach (503).
+RETRY_AFTER = 5
+
+
+def unstorable_text():
+    """The message for text holding a NUL character or a lone surrogate."""
+    return _("Give text without NUL characters or invalid Unicode.")
+
+
 def not_found():
     """The 404 answer of every route: ``{"detail": ["Not found."]}``."""
     return Status(404, {"detail": [_("Not found.")]})
+
+
+def unsupported_media_type():
+    """The body of a 415: the request body must be JSON."""
+    return {"__all__": [_("Send the body as JSON, with Content-Type: application/json.")]}
+
+
+def unavailable():
+    """The body of a 503: the database is out of reach for a moment."""
+    return {"__all__": [_("The service is unavailable for a moment. Please try again.")]}
 
 
 def _allowed(expected):
@@ -59,6 +78,8 @@ def message(error):
         return _("This parameter is required.")
     if kind == "string_pattern_mismatch":
         return _("Give text without NUL characters.")
+    if kind == "string_unicode":  # a lone UTF-16 surrogate, which no database stores
+        return unstorable_text()
     if kind == "too_long":
         return _("At most %(max)d values.") % {"max": ctx["max_length"]}
     if kind == "bool_parsing":

@@ -2,8 +2,11 @@
 
 Errors: ninja's validation errors become field-keyed, translated messages
 (:mod:`~wagtail_rencontres.api.errors`), and a request body that is not JSON
-gets the same 422 as a body that is JSON but no object.
-
+gets the same 422 as a body that is JSON but no object. A body sent as
+anything but ``application/json`` gets a 415, a database out of reach a 503
+with ``Retry-After``, and a path below the API that names no route a JSON 404.
+No answer of the API is turned into a redirect by the site's middleware
+(:mod:`~wagtail_rencontres.api.final`).
 
 The OpenAPI document names each path once, without the slash (``/events``,
 ``/events/{event_id}``). Sites and their clients write both forms, and Django's
@@ -15,13 +18,19 @@ path).
 """
 
 import json
+import logging
 
-from django.urls import URLPattern, path
+from django.db import InterfaceError, OperationalError
+from django.urls import URLPattern, path, re_path
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from ninja.parser import Parser
 
 from wagtail_rencontres.api import errors
+from wagtail_rencontres.api.final import final
+from wagtail_rencontres.api.params import UnsupportedMediaType
+
+logger = logging.getLogger("wagtail_rencontres.api")
 
 
 def with_trailing_slash(patterns):
@@ -57,6 +66,10 @@ class JSONBodyParser(Parser):
             return None
 
 
+def _final(pattern):
+    return URLPattern(pattern.pattern, final(pattern.callback), pattern.default_args, pattern.name)
+
+
 class RencontresAPI(NinjaAPI):
     """A ``NinjaAPI`` with field-keyed errors, whose URL patterns accept a trailing slash."""
 
@@ -64,11 +77,31 @@ class RencontresAPI(NinjaAPI):
         kwargs.setdefault("parser", JSONBodyParser())
         super().__init__(**kwargs)
         self.add_exception_handler(ValidationError, self._field_keyed_errors)
+        self.add_exception_handler(UnsupportedMediaType, self._unsupported_media_type)
+        self.add_exception_handler(OperationalError, self._unavailable)
+        self.add_exception_handler(InterfaceError, self._unavailable)
 
     def _field_keyed_errors(self, request, exc):
         return errors.validation_response(self, request, exc)
 
+    def _unsupported_media_type(self, request, exc):
+        return self.create_response(request, errors.unsupported_media_type(), status=415)
+
+    def _unavailable(self, request, exc):
+        # Nothing was stored (the transaction rolled back): the client may retry.
+        logger.warning("Database unavailable: %s", exc, exc_info=exc)
+        response = self.create_response(request, errors.unavailable(), status=503)
+        response["Retry-After"] = str(errors.RETRY_AFTER)
+        return response
+
+    def _no_route(self, request, *args, **kwargs):
+        return self.create_response(request, errors.not_found().value, status=404)
+
     @property
     def urls(self):
         patterns, app_name, namespace = super().urls
-        return with_trailing_slash(patterns), app_name, namespace
+        patterns = [
+            *(_final(pattern) for pattern in with_trailing_slash(patterns)),
+            re_path(r"^.*$", final(self._no_route)),
+        ]
+        return patterns, app_name, namespace

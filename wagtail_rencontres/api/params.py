@@ -15,11 +15,11 @@ import pydantic
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema
 from ninja.errors import ValidationError
-from ninja.params.models import Query, QueryModel
+from ninja.params.models import Body, BodyModel, Query, QueryModel
 from ninja.utils import contribute_operation_args
 from pydantic import BeforeValidator, field_validator
 
-from wagtail_rencontres.api import errors
+from wagtail_rencontres.api import errors, final
 from wagtail_rencontres.services import queries
 
 #: Largest id the databases accept (a signed 64-bit integer).
@@ -93,6 +93,8 @@ class RencontresRouter(Router):
     def add_api_operation(self, path, methods, view_func, **kwargs):
         @wraps(view_func)
         def view(request, **values):
+            # Also where the router is mounted on another API (Wagtail's v3).
+            final.keep_answer(request)
             values.pop(GUARD, None)
             return view_func(request, **values)
 
@@ -100,6 +102,32 @@ class RencontresRouter(Router):
         view._ninja_contribute_args = list(getattr(view_func, "_ninja_contribute_args", []))
         contribute_operation_args(view, GUARD, NoParameters, StrictQuery(None))
         return super().add_api_operation(path, methods, view, **kwargs)
+
+
+class UnsupportedMediaType(Exception):
+    """A request body sent as something else than ``application/json``."""
+
+
+class JSONBodyModel(BodyModel):
+    """A body that must be sent as ``application/json`` (any ``charset``)."""
+
+    @classmethod
+    def get_request_data(cls, request, api, path_params):
+        # A browser sends text/plain, form or multipart bodies across sites
+        # without a CORS preflight; application/json needs one.
+        if request.content_type.lower() != "application/json":
+            raise UnsupportedMediaType
+        return super().get_request_data(request, api, path_params)
+
+
+class JSONBody(Body):
+    """``Body`` whose requests must be ``Content-Type: application/json`` (else a 415)."""
+
+    _model = JSONBodyModel
+
+    @classmethod
+    def _param_source(cls):
+        return "body"
 
 
 def comma_separated(value):

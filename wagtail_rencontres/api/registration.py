@@ -3,7 +3,10 @@
 - ``GET /events/{event_id}/registration/form``: the form schema of an event.
 - ``POST /events/{event_id}/registrations``: register. 201 confirmed, 202
   waitlisted or pending approval, 422 field-keyed errors, 409 closed or
-  duplicate, 429 rate limited. An ``Idempotency-Key`` header makes retries safe.
+  duplicate, 415 not sent as ``application/json``, 429 rate limited, 503 the
+  database out of reach (retry). An ``Idempotency-Key`` header makes retries
+  safe: the same key with the same body replays the first answer, with
+  another body it is a 422.
 - ``GET /cycles/{cycle_id}/registration/form`` and
   ``POST /cycles/{cycle_id}/registrations``: the same for a whole cycle (one
   registration for every session).
@@ -14,17 +17,24 @@ No domain logic here: validation is the same Wagtail form as the HTML page
 personal data.
 """
 
-import datetime as dt
+import hashlib
 import json
 from typing import Annotated
 
 from django import forms
 from django.utils.translation import gettext as _
-from ninja import Field, Header, Schema, Status
+from ninja import Field, Header, Status
+from pydantic import BaseModel, ConfigDict
 
 from wagtail_rencontres import conf
-from wagtail_rencontres.api.errors import Errors
-from wagtail_rencontres.api.params import MAX_ID, PathId, RencontresRouter
+from wagtail_rencontres.api.errors import Errors, unstorable_text
+from wagtail_rencontres.api.params import MAX_ID, NO_NUL, JSONBody, PathId, RencontresRouter
+from wagtail_rencontres.api.schemas import (
+    CycleRegistrationFormOut,
+    CycleRegistrationOut,
+    RegistrationFormOut,
+    RegistrationOut,
+)
 from wagtail_rencontres.enums import RegistrationStatus
 from wagtail_rencontres.forms import HONEYPOT_FIELD
 from wagtail_rencontres.models import consent_version
@@ -36,81 +46,20 @@ router = RencontresRouter(tags=["registration"])
 IDEMPOTENCY_KEY_MAX_LENGTH = 128
 
 
-class ChoiceOut(Schema):
-    value: str
-    label: str
-
-
-class FormFieldOut(Schema):
-    name: str
-    label: str
-    type: str = Field(
-        description="text, textarea, email, url, number, date, datetime, checkbox, select, "
-        "radio, multiselect, checkboxes"
-    )
-    required: bool
-    help_text: str
-    choices: list[ChoiceOut]
-
-
-class WorkshopOut(Schema):
-    id: str = Field(description="Stable session id, to send in `workshops`.")
-    title: str
-    start: dt.datetime
-    end: dt.datetime | None
-    restricted: bool
-    restricted_to: list[str]
-    capacity: int | None
-    places_left: int | None
-
-
-class ConsentOut(Schema):
-    text: str
-    version: str
-
-
-class RegistrationStateOut(Schema):
-    mode: str
-    opens_at: dt.datetime | None
-    closes_at: dt.datetime | None
-    is_open: bool
-    places_left: int | None
-    waitlist_open: bool
-    external_url: str
-    external_label: str
-    capacity: int | None
-    closed_reason: str
-    closed_message: str
-
-
-class BaseRegistrationFormOut(Schema):
-    state: RegistrationStateOut
-    fields: list[FormFieldOut]
-    workshops: list[WorkshopOut]
-    consent: ConsentOut
-    honeypot: str = Field(description="Name of a field that people leave empty.")
-
-
-class RegistrationFormOut(BaseRegistrationFormOut):
-    event_id: int
-
-
-class CycleRegistrationFormOut(BaseRegistrationFormOut):
-    cycle_id: int
-
-
-class RegistrationIn(Schema):
+class RegistrationIn(BaseModel):
     """Core fields; the event's extra questions are further keys named as in the form schema.
 
     The schema checks types and lengths; the event's form (the same as on the
     HTML page) then checks the rest: email format, consent, places, questions.
+    A pydantic model, not a ninja ``Schema``: a ``Schema`` reads its input as
+    attributes and would drop the extra keys, the answers to the questions.
     """
 
-    model_config = {"extra": "allow"}
+    model_config = ConfigDict(extra="allow")
 
     first_name: str = Field(max_length=100)
     last_name: str = Field(max_length=100)
-    email: str = Field(max_length=254)
+    email: str = Field(max_length=254, json_schema_extra={"format": "email"})
     organisation: str = Field(max_length=255)
     function: str = Field("", max_length=255)
     audience: int | None = Field(
@@ -122,29 +71,19 @@ class RegistrationIn(Schema):
     consent: bool = Field(description="Must be true: the person accepts the consent text.")
 
 
+Payload = Annotated[RegistrationIn, JSONBody(...)]
+
 IdempotencyKey = Annotated[
     str,
     Header(
         "",
         alias="Idempotency-Key",
         max_length=IDEMPOTENCY_KEY_MAX_LENGTH,
-        description="Repeat a request with the same key to get the first answer.",
+        pattern=NO_NUL,
+        description="Repeat a request with the same key and body to get the first answer; "
+        "the same key with another body is a 422.",
     ),
 ]
-
-
-class BaseRegistrationOut(Schema):
-    status: str = Field(description="confirmed, waitlisted, pending, approved…")
-    status_label: str
-    message: str
-
-
-class RegistrationOut(BaseRegistrationOut):
-    event_id: int
-
-
-class CycleRegistrationOut(BaseRegistrationOut):
-    cycle_id: int
 
 
 def _event(event_id):
@@ -247,8 +186,9 @@ def _form_schema(page):
                 "end": session.end,
                 "restricted": session.restricted,
                 "restricted_to": session.restricted_to,
-                "capacity": session.capacity,
-                "places_left": places[session_id],
+                # How many seats a restricted session has is no public matter.
+                "capacity": None if session.restricted else session.capacity,
+                "places_left": None if session.restricted else places[session_id],
             }
             for session_id, session in sessions.items()
         ],
@@ -298,8 +238,10 @@ def _post_responses(out):
         400: Errors,
         404: Errors,
         409: Errors,
+        415: Errors,
         422: Errors,
         429: Errors,
+        503: Errors,
     }
 
 
@@ -309,7 +251,7 @@ def _post_responses(out):
     summary="Register to an event",
 )
 def create_registration(
-    request, event_id: PathId, payload: RegistrationIn, idempotency_key: IdempotencyKey
+    request, event_id: PathId, payload: Payload, idempotency_key: IdempotencyKey
 ):
     """Register: 201 confirmed, 202 waitlisted or pending, 409 closed or duplicate."""
     event = _event(event_id)
@@ -324,7 +266,7 @@ def create_registration(
     summary="Register to every session of a cycle",
 )
 def create_cycle_registration(
-    request, cycle_id: PathId, payload: RegistrationIn, idempotency_key: IdempotencyKey
+    request, cycle_id: PathId, payload: Payload, idempotency_key: IdempotencyKey
 ):
     """Register to a whole cycle: same answers and status codes as for an event."""
     cycle = _cycle(cycle_id)
@@ -333,18 +275,64 @@ def create_cycle_registration(
     return _register(request, cycle, payload, idempotency_key, "cycle_id")
 
 
+def _fingerprint(data):
+    """SHA-256 of the body in canonical JSON: the same answers give the same fingerprint."""
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()
+
+
+def _is_storable(value):
+    """Whether ``value`` holds only text the databases store: no NUL, no lone surrogate."""
+    if isinstance(value, str):
+        return "\x00" not in value and not any("\ud800" <= char <= "\udfff" for char in value)
+    if isinstance(value, list):
+        return all(_is_storable(item) for item in value)
+    if isinstance(value, dict):
+        return all(_is_storable(key) and _is_storable(item) for key, item in value.items())
+    return True
+
+
+def _unstorable(data):
+    """Field-keyed errors for text that SQLite and PostgreSQL would refuse to store."""
+    message = unstorable_text()
+    return {key: [message] for key, value in data.items() if not _is_storable(value)}
+
+
+def _key_reused():
+    return Status(
+        422,
+        {
+            "Idempotency-Key": [
+                _("This key was used for another registration. Use a new key for a new request.")
+            ]
+        },
+    )
+
+
+def _replay(registration, fingerprint, id_key):
+    """The first answer again, unless the key came with another body (a 422)."""
+    if registration.request_fingerprint and registration.request_fingerprint != fingerprint:
+        return _key_reused()
+    return _outcome(registration, id_key)
+
+
 def _register(request, page, payload, key, id_key):
     key = key.strip()
+    data = payload.model_dump()
+    invalid = _unstorable(data)
+    if invalid:
+        return Status(422, invalid)
+    fingerprint = _fingerprint(data) if key else ""
     if key:
         existing = capacity.own_registrations(page).filter(idempotency_key=key).first()
         if existing is not None:
-            return _outcome(existing, id_key)
+            return _replay(existing, fingerprint, id_key)
     if service.rate_limited(service.client_ip(request)):
         return Status(429, {"__all__": [_("Too many attempts. Please try again later.")]})
     state = page.registration_state()
     if not state["is_open"] or page.registration_mode != "internal":
         return Status(409, {"__all__": [state["closed_message"] or _("Registration is closed.")]})
-    form = service.form_class(page)(data=_form_data(payload.model_dump()))
+    form = service.form_class(page)(data=_form_data(data))
     if not form.is_valid():
         return Status(
             422,
@@ -354,11 +342,15 @@ def _register(request, page, payload, key, id_key):
             },
         )
     try:
-        outcome = service.register(page, form.cleaned_data, idempotency_key=key)
+        outcome = service.register(
+            page, form.cleaned_data, idempotency_key=key, request_fingerprint=fingerprint
+        )
     except service.WorkshopFull as error:
         return Status(422, {error.field: [str(error.message)]})
     except service.RegistrationError as error:
         return Status(409, {error.field: [str(error.message)]})
+    if not outcome.created:  # a retry with the same key won the race
+        return _replay(outcome.registration, fingerprint, id_key)
     return _outcome(outcome.registration, id_key)
 
 

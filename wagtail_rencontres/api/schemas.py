@@ -1,9 +1,10 @@
-"""Response schemas of the typed API, for the OpenAPI document and generated types.
+"""Response schemas of the typed API, registration's included, for the OpenAPI document.
 
 They describe the dictionaries built by :mod:`wagtail_rencontres.services.serializers`;
 tests validate real responses against them.
 """
 
+import datetime as dt
 from typing import Literal
 
 from ninja import Field, Schema
@@ -270,3 +271,83 @@ class CycleDetail(Cycle):
 
 class CycleList(Paginated):
     results: list[Cycle]
+
+
+# Registration (wagtail_rencontres.api.registration)
+
+
+class ChoiceOut(Schema):
+    value: str
+    label: str
+
+
+class FormFieldOut(Schema):
+    name: str
+    label: str
+    type: str = Field(
+        description="text, textarea, email, url, number, date, datetime, checkbox, select, "
+        "radio, multiselect, checkboxes"
+    )
+    required: bool
+    help_text: str
+    choices: list[ChoiceOut]
+
+
+class WorkshopOut(Schema):
+    id: str = Field(description="Stable session id, to send in `workshops`.")
+    title: str
+    start: dt.datetime
+    end: dt.datetime | None
+    restricted: bool
+    restricted_to: list[str]
+    capacity: int | None = Field(description="Null for a restricted session.")
+    places_left: int | None = Field(description="Null for a restricted session.")
+
+
+class ConsentOut(Schema):
+    text: str
+    version: str
+
+
+class RegistrationStateOut(Schema):
+    mode: str
+    opens_at: dt.datetime | None
+    closes_at: dt.datetime | None
+    is_open: bool
+    places_left: int | None
+    waitlist_open: bool
+    external_url: str
+    external_label: str
+    capacity: int | None
+    closed_reason: str
+    closed_message: str
+
+
+class BaseRegistrationFormOut(Schema):
+    state: RegistrationStateOut
+    fields: list[FormFieldOut]
+    workshops: list[WorkshopOut]
+    consent: ConsentOut
+    honeypot: str = Field(description="Name of a field that people leave empty.")
+
+
+class RegistrationFormOut(BaseRegistrationFormOut):
+    event_id: int
+
+
+class CycleRegistrationFormOut(BaseRegistrationFormOut):
+    cycle_id: int
+
+
+class BaseRegistrationOut(Schema):
+    status: str = Field(description="confirmed, waitlisted, pending, approved…")
+    status_label: str
+    message: str
+
+
+class RegistrationOut(BaseRegistrationOut):
+    event_id: int
+
+
+class CycleRegistrationOut(BaseRegistrationOut):
+    cycle_id: int

@@ -15,6 +15,7 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail_rencontres import conf
 from wagtail_rencontres.api import filters as typed_filters
 from wagtail_rencontres.api.fields import CACHE_ATTRIBUTE
+from wagtail_rencontres.api.final import keep_answer
 from wagtail_rencontres.api.params import MAX_ID, MAX_OFFSET
 from wagtail_rencontres.services import filters, queries, serializers
 
@@ -49,6 +50,11 @@ class EventsAPIViewSet(PagesAPIViewSet):
     def model(cls):  # noqa: N805 - a class-level attribute, as Wagtail's router reads it
         # The site's event page (WAGTAILRENCONTRES_EVENTPAGE_MODEL), read when used.
         return conf.page_model("EventPage")
+
+    def dispatch(self, request, *args, **kwargs):
+        # A missing event stays a JSON 404, never a redirect to /<language>/….
+        keep_answer(request)
+        return super().dispatch(request, *args, **kwargs)
 
     def check_query_parameters(self, queryset):
         # get_queryset has validated the listing's query once (field-keyed 400s);

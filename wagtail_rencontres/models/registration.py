@@ -84,6 +84,12 @@ class Registration(AbstractFormSubmission):
         help_text=_("Secret part of the self-service link; renewed on anonymisation."),
     )
     idempotency_key = models.CharField(max_length=128, blank=True, editable=False)
+    request_fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("SHA-256 of the API request; the same key with another body is refused."),
+    )
     updated_at = models.DateTimeField(verbose_name=_("updated"), auto_now=True)
     status_changed_at = models.DateTimeField(verbose_name=_("status changed"), null=True)
     anonymised_at = models.DateTimeField(verbose_name=_("anonymised"), null=True, blank=True)

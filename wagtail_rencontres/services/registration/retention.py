@@ -30,6 +30,7 @@ def anonymise(registration):
         setattr(registration, name, "")
     registration.form_data = {}
     registration.idempotency_key = ""
+    registration.request_fingerprint = ""
     registration.token = uuid.uuid4()
     registration.anonymised_at = timezone.now()
     registration.save()
@@ -75,6 +76,7 @@ def anonymise_expired(now=None, days=None):
             anonymised_at=now,
             form_data={},
             idempotency_key="",
+            request_fingerprint="",
             **dict.fromkeys(PERSONAL_FIELDS, ""),
         )
     _log_anonymisation(per_event)

@@ -31,8 +31,13 @@ from wagtail_rencontres.services.registration.status import (
 logger = logging.getLogger("wagtail_rencontres.registration")
 
 
-def register(event, cleaned_data, *, language=None, idempotency_key=""):
+def register(event, cleaned_data, *, language=None, idempotency_key="", request_fingerprint=""):
     """Record a registration from a valid form's ``cleaned_data``; return an :class:`Outcome`.
+
+    ``idempotency_key`` names the request: with a key already used for the
+    event, nothing is recorded and the outcome holds the first registration
+    (``created`` false; its ``request_fingerprint`` tells whether the body was
+    the same).
 
     Raises :class:`RegistrationClosed`, :class:`DuplicateRegistration` or
     :class:`WorkshopFull`. The capacity check and the insert happen in one
@@ -73,6 +78,7 @@ def register(event, cleaned_data, *, language=None, idempotency_key=""):
             consent_version=consent_version(text),
             consent_at=now,
             idempotency_key=idempotency_key or "",
+            request_fingerprint=request_fingerprint,
             **{
                 name: cleaned_data.get(name) or ("" if name != "audience" else None)
                 for name in CORE_FIELDS
