@@ -16,7 +16,7 @@ def create_stamp(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_rencontres', '0001_initial'),
+        ('wagtail_rencontres', '0002_registration_request_fingerprint'),
     ]
 
     operations = [
