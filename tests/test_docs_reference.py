@@ -286,12 +286,12 @@ def test_the_hooks_reference_lists_every_hook_the_package_registers():
     assert registered == documented_rows("Wagtail hooks registered by the package", 2)
 
 
-def sender_name(sender_id):
+def sender_name(sender_id, signal_name):
     from django.apps import apps
     from wagtail.models import Page
 
     if sender_id == id(None):
-        return "any page"
+        return "any page" if signal_name.startswith("page_") else "any model"
     if sender_id == id(conf.page_model("EventPage")):
         return "event page"
     for model in [*apps.get_models(), Page]:
@@ -323,5 +323,5 @@ def test_the_signals_reference_lists_every_receiver_the_package_connects():
             module = getattr(receiver, "__module__", "") or ""
             if module.startswith("wagtail_rencontres."):
                 path = f"{module.removeprefix('wagtail_rencontres.')}.{receiver.__name__}"
-                connected.add((signal_name, sender_name(sender_id), path))
+                connected.add((signal_name, sender_name(sender_id, signal_name), path))
     assert connected == documented_rows("Signal receivers connected by the package", 3)

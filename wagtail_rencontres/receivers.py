@@ -17,15 +17,30 @@ Both only queue a task (:mod:`wagtail_rencontres.services.search.indexing`):
 a search server that is down or frozen never slows a request; the task worker
 retries later.
 
+Any change to what the API and feeds show moves the change stamp
+(:mod:`wagtail_rencontres.services.freshness`) when its transaction commits,
+so that their ``Last-Modified`` and feed ``ETag`` change too.
+
 ``docs/reference/signals-and-hooks.md`` lists every receiver; a test compares.
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import PageViewRestriction
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished
 
-from wagtail_rencontres.models import Organisation, Speaker, Venue
-from wagtail_rencontres.services import queries, sync
+from wagtail_rencontres.models import (
+    Audience,
+    ChangeStamp,
+    EventFormat,
+    Organisation,
+    Registration,
+    RegistrationMail,
+    Speaker,
+    Theme,
+    Venue,
+)
+from wagtail_rencontres.services import freshness, queries, sync
 from wagtail_rencontres.services.search import indexing
 
 # Event pages
@@ -77,6 +92,50 @@ def reindex_events_showing(sender, instance, raw=False, **kwargs):
     indexing.reindex_events_showing(instance)
 
 
+# Change stamp
+
+SHOWN_APPS = ("wagtail_rencontres", "wagtail_rencontres_relations")
+# Written by reads (renditions are not watched) or never shown: a move would only waste 304s.
+NOT_SHOWN = (ChangeStamp, RegistrationMail)
+
+
+def shows(instance):
+    """Whether the API or the feeds may show ``instance``, or depend on it."""
+    if isinstance(instance, NOT_SHOWN):
+        return False
+    if isinstance(instance, Page | PageViewRestriction | Site | Locale | get_image_model()):
+        return True
+    return instance._meta.app_label in SHOWN_APPS
+
+
+def deletions_shown():
+    """Models whose deletion changes what is shown (a page's children go with its save).
+
+    Connected one by one: a receiver without sender would deny every model
+    Django's fast deletion.
+    """
+    return (
+        Page,
+        PageViewRestriction,
+        Site,
+        Locale,
+        get_image_model(),
+        Speaker,
+        Venue,
+        Organisation,
+        Theme,
+        Audience,
+        EventFormat,
+        Registration,
+    )
+
+
+def move_change_stamp(sender, instance, **kwargs):
+    """Something shown was saved, deleted, published or unpublished: move the stamp."""
+    if shows(instance):
+        freshness.changed(boundaries=isinstance(instance, Page))
+
+
 def connect():
     """Connect every receiver; ``dispatch_uid`` keeps a second call harmless."""
     event_page = queries.event_model()
@@ -101,6 +160,14 @@ def connect():
         dispatch_uid="rencontres_restriction_removed",
     )
     page_published.connect(reindex_published_page, dispatch_uid="rencontres_reindex_published")
+    for signal in (post_save, page_published, page_unpublished):
+        signal.connect(move_change_stamp, dispatch_uid="rencontres_change_stamp")
+    for model in deletions_shown():
+        post_delete.connect(
+            move_change_stamp,
+            sender=model,
+            dispatch_uid=f"rencontres_change_stamp_{model._meta.label_lower}",
+        )
     for model in (Speaker, Venue, Organisation):
         post_save.connect(
             reindex_events_showing,

@@ -3,8 +3,6 @@
 URLs are in :mod:`wagtail_rencontres.urls` (namespace ``wagtail_rencontres``).
 """
 
-import hashlib
-
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -18,50 +16,19 @@ from wagtail_rencontres.services import filters, ical, queries
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-# What an event's VEVENT shows besides its own fields: its venue (LOCATION, GEO).
-FINGERPRINT_FIELDS = (
-    "pk",
-    "last_published_at",
-    "sequence",
-    "venue__name",
-    "venue__street_address",
-    "venue__postcode",
-    "venue__city",
-    "venue__latitude",
-    "venue__longitude",
-)
-
-
-def _fingerprint(queryset, request):
-    """ETag and Last-Modified of a feed, from what the events' representation depends on.
-
-    Editing a venue changes the ETag of every feed that shows it, although no
-    event was republished; Last-Modified stays the events' latest publication.
-    """
-    rows = list(queryset.order_by("pk").values_list(*FINGERPRINT_FIELDS))
-    digest = hashlib.sha256(request.get_full_path().encode())
-    for row in rows:
-        digest.update(repr(row).encode())
-    stamps = [row[1] for row in rows if row[1]]
-    return f'"{digest.hexdigest()[:40]}"', (max(stamps) if stamps else None)
-
-
 def _feed_response(request, queryset, name, filename):
     # The database sorts and limits; the feed keeps that order.
     ids = list(queryset.values_list("pk", flat=True)[: conf.get_setting("ICS_MAX_EVENTS")])
     events = queries.visible_events().filter(pk__in=ids)
-    etag, last_modified = _fingerprint(events, request)
-    response = http.conditional_response(request, etag, last_modified)
-    if response is None:
-        response = StreamingHttpResponse(
-            ical.stream_feed(events, name, ids, request=request), content_type=CONTENT_TYPE
-        )
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
-    http.stamp(response, etag, last_modified)
-    return http.with_cache_control(response, "ICS_CACHE_CONTROL")
+    response = StreamingHttpResponse(
+        ical.stream_feed(events, name, ids, request=request), content_type=CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 @require_GET
+@http.conditional_feed
 def events_feed(request):
     """Every visible event matching the API's filters, as a subscribable feed."""
     cleaned, errors = typed_filters.validate(request.GET)
@@ -84,6 +51,7 @@ def _object_or_404(queryset, pk):
 
 
 @require_GET
+@http.conditional_feed
 def event_ics(request, event_id):
     event = _object_or_404(queries.visible_events(), event_id)
     return _feed_response(
@@ -92,12 +60,14 @@ def event_ics(request, event_id):
 
 
 @require_GET
+@http.conditional_feed
 def cycle_feed(request, cycle_id):
     cycle = _object_or_404(queries.visible_cycles(), cycle_id)
     return _feed_response(request, queries.cycle_sessions(cycle), cycle.title, f"{cycle.slug}.ics")
 
 
 @require_GET
+@http.conditional_feed
 def speaker_feed(request, speaker_id):
     speaker = _object_or_404(queries.public_speakers(), speaker_id)
     return _feed_response(

@@ -128,8 +128,9 @@ def test_smtp_server_down_is_recorded(
 def test_mail_is_sent_after_commit_only(open_event, register, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         register(open_event())
-    assert (len(callbacks), len(mail.outbox)) == (1, 0)
-    callbacks[0]()
+    assert (bool(callbacks), len(mail.outbox)) == (True, 0)
+    for callback in callbacks:  # the mail's, and the change stamp's (places left)
+        callback()
     assert len(mail.outbox) == 1
 
 

@@ -1,23 +1,44 @@
-"""HTTP caching shared by the typed API and the ICS feeds.
+"""HTTP caching shared by the typed API and the ICS feeds: validators that never lie.
 
-- :data:`conditional`: the one decorator that gives a typed-API route an ETag
-  of its body, a 304 on ``If-None-Match``/``If-Modified-Since`` (Django's
-  ``conditional_page``, with the ``Last-Modified`` a handler sets on ninja's
-  temporal ``response``) and the ``Cache-Control`` of ``API_CACHE_CONTROL``.
-- :func:`conditional_response`, :func:`stamp` and :func:`with_cache_control`
-  for the ICS feeds, whose streamed bodies get an ETag computed beforehand.
+Two validators, each changing whenever anything a response shows changes:
+
+- ``Last-Modified`` is the change stamp (:mod:`wagtail_rencontres.services.freshness`),
+  which moves on every change to pages, snippets, registrations, privacy,
+  sites or images, and when a date shown in listings passes. It is read
+  before the content, so a change committed while the response is built
+  moves it past what the client was given.
+- ``ETag``: on the typed API, a hash of the body and the active language
+  (:data:`conditional`); on the streamed ICS feeds, whose body is not known
+  beforehand, a hash of the precise stamp, the language, the path, the
+  normalised query and the package version (:data:`conditional_feed`, which
+  answers 304 before reading any event).
+
+HTTP dates have whole seconds. A response sent in the same second as the
+stamp's last move carries no ``Last-Modified`` and ignores
+``If-Modified-Since`` (only its ``ETag`` validates it): another change in that
+second would otherwise keep the same date. A ``Last-Modified`` that is sent
+is therefore always earlier than the next move's date, whole seconds
+included (RFC 9110, 8.8.2.2).
+
+Where the language comes from the request rather than the URL path, responses
+carry ``Vary: Accept-Language``. ``Cache-Control`` comes from
+``API_CACHE_CONTROL`` or ``ICS_CACHE_CONTROL``. Search answers carry an
+``ETag`` only (:data:`body_etag`): their hits come from the search index,
+which is updated after the stamp moves, so no date could promise them.
 
 CORS is django-cors-headers' job (see ``docs/how-to/frontend.md``).
 """
 
-from functools import wraps
+import hashlib
+from functools import partial, wraps
 
-from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
-from django.views.decorators.http import conditional_page
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date, urlencode
 from ninja.decorators import decorate_view
 
-from wagtail_rencontres import conf
+from wagtail_rencontres import __version__, conf
+from wagtail_rencontres.services import freshness
 
 
 def with_cache_control(response, setting="API_CACHE_CONTROL"):
@@ -28,32 +49,78 @@ def with_cache_control(response, setting="API_CACHE_CONTROL"):
     return response
 
 
-def _cache_control(view):
+def _hash(*parts):
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else str(part).encode())
+        digest.update(b"\0")
+    return f'"{digest.hexdigest()}"'
+
+
+def _settled_seconds(stamp):
+    """The stamp's whole second if it is over (``None`` otherwise, or without a stamp)."""
+    if stamp is None:
+        return None
+    seconds = int(stamp.timestamp())
+    return seconds if seconds < int(timezone.now().timestamp()) else None
+
+
+def _validate(request, response, etag, stamp, setting):
+    """Stamp ``response`` with its validators; a 304 (or 412) when the client's copy is current."""
+    seconds = _settled_seconds(stamp)
+    response["ETag"] = etag
+    if seconds is not None:
+        response["Last-Modified"] = http_date(seconds)
+    if translation.get_language_from_path(request.path_info) is None:
+        patch_vary_headers(response, ["Accept-Language"])
+    if setting:
+        with_cache_control(response, setting)
+    return get_conditional_response(request, etag=etag, last_modified=seconds, response=response)
+
+
+def _conditional_body(view, dated=True, setting="API_CACHE_CONTROL"):
+    """Validators of a rendered 200 answer: ETag of body and language, stamp as date."""
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        return with_cache_control(view(request, *args, **kwargs))
+        stamp = freshness.changed_at() if dated else None
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or response.streaming:
+            return with_cache_control(response, setting) if setting else response
+        etag = _hash(translation.get_language(), response.content)
+        return _validate(request, response, etag, stamp, setting)
 
     return wrapper
 
 
-#: ETag, 304 and Cache-Control of a typed-API GET route (``@conditional`` under the route).
-conditional = decorate_view(conditional_page, _cache_control)
+#: ETag, Last-Modified, 304 and Cache-Control of a typed-API GET route (under the route).
+conditional = decorate_view(_conditional_body)
+
+#: An ETag of the body only, for search routes (under the route).
+body_etag = decorate_view(partial(_conditional_body, dated=False, setting=None))
 
 
-def last_modified(response, moment):
-    """Set ``Last-Modified`` on ninja's temporal response (``None`` sets nothing)."""
-    if moment is not None:
-        response["Last-Modified"] = http_date(moment.timestamp())
+def feed_etag(request, stamp):
+    """The ETag of a feed: what its body depends on, known before reading any event."""
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    return _hash(stamp.isoformat(), translation.get_language(), request.path, query, __version__)
 
 
-def conditional_response(request, etag, modified=None):
-    """A 304 (or 412) response when the client's copy is current, else ``None``."""
-    timestamp = int(modified.timestamp()) if modified else None
-    return get_conditional_response(request, etag=etag, last_modified=timestamp)
+def conditional_feed(view):
+    """Validators of an ICS view: a 304 before any event is read when the copy is current."""
 
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        stamp = freshness.changed_at()
+        if stamp is None:  # nothing to derive a truthful ETag from
+            return with_cache_control(view(request, *args, **kwargs), "ICS_CACHE_CONTROL")
+        etag = feed_etag(request, stamp)
+        seconds = _settled_seconds(stamp)
+        response = get_conditional_response(request, etag=etag, last_modified=seconds)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+        return _validate(request, response, etag, stamp, "ICS_CACHE_CONTROL")
 
-def stamp(response, etag, modified=None):
-    """Set ``ETag`` and ``Last-Modified`` on a response built by hand."""
-    response["ETag"] = etag
-    last_modified(response, modified)
-    return response
+    return wrapper

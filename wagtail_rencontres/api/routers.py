@@ -9,7 +9,6 @@ can be mounted on the package's own API and on Wagtail 8's v3 API.
 """
 
 from django.apps import apps
-from django.http import HttpResponse
 from ninja import Field, Schema
 from ninja.pagination import paginate
 
@@ -50,11 +49,6 @@ def _model(name):
     return apps.get_model("wagtail_rencontres", name)
 
 
-def _last_published(pages):
-    stamps = [page.last_published_at for page in pages if page.last_published_at]
-    return max(stamps) if stamps else None
-
-
 def build_router():
     """A new router with every read-only endpoint."""
     router = RencontresRouter(tags=["rencontres"])
@@ -67,14 +61,13 @@ def build_router():
     )
     @http.conditional
     @paginate(RencontresPagination)
-    def list_events(request, response: HttpResponse, query: Strict(EventListQuery)):
+    def list_events(request, query: Strict(EventListQuery)):
         """Visible events, filtered and sorted in the database, paginated."""
         cleaned = query.model_dump()
         expand_programme = "programme" in cleaned.pop("expand")
         queryset = filters.apply(queries.visible_events(), cleaned)
 
         def serialize(events):
-            http.last_modified(response, _last_published(events))
             return serializers.event_list(events, request, expand_programme=expand_programme)
 
         extra = {}
@@ -90,11 +83,11 @@ def build_router():
         summary="Get an event by its URL path",
     )
     @http.conditional
-    def event_by_path(request, response: HttpResponse, query: Strict(ByPathQuery)):
+    def event_by_path(request, query: Strict(ByPathQuery)):
         event = queries.event_by_path(query.path)
         if event is None:
             return not_found()
-        return _event(event, request, response)
+        return serializers.event_full(event, request)
 
     @router.get(
         "/events/{event_id}",
@@ -102,12 +95,12 @@ def build_router():
         summary="Get an event",
     )
     @http.conditional
-    def event_detail(request, response: HttpResponse, event_id: PathId):
+    def event_detail(request, event_id: PathId):
         queryset = serializers.prefetch_events(queries.visible_events())
         event = queryset.filter(pk=event_id).first()
         if event is None:
             return not_found()
-        return _event(event, request, response)
+        return serializers.event_full(event, request)
 
     @router.get(
         "/speakers",
@@ -129,7 +122,7 @@ def build_router():
         exclude_unset=True,
     )
     @http.conditional
-    def speaker_detail(request, response: HttpResponse, speaker_id: PathId):
+    def speaker_detail(request, speaker_id: PathId):
         obj = queries.public_speakers().filter(pk=speaker_id).first()
         if obj is None:
             return not_found()
@@ -137,7 +130,6 @@ def build_router():
         events = list(
             serializers.prefetch_events(queries.events_of_speaker(obj)).order_by("start", "pk")
         )
-        http.last_modified(response, _last_published(events))
         return {**serializers.speaker(obj), "events": serializers.event_list(events, request)}
 
     @router.get(
@@ -160,12 +152,11 @@ def build_router():
         exclude_unset=True,
     )
     @http.conditional
-    def cycle_detail(request, response: HttpResponse, cycle_id: PathId):
+    def cycle_detail(request, cycle_id: PathId):
         obj = serializers.prefetch_cycles(queries.visible_cycles()).filter(pk=cycle_id).first()
         if obj is None:
             return not_found()
         sessions = serializers.cycle_sessions(obj, request)
-        http.last_modified(response, obj.last_published_at)
         return {
             **serializers.cycle(obj, request, sessions=sessions),
             "registration": serializers.registration(obj),
@@ -233,11 +224,6 @@ def _terms_view(model_name):
         return _records(query, _model(model_name).objects.all(), serializers.term)
 
     return list_terms
-
-
-def _event(event, request, response):
-    http.last_modified(response, event.last_published_at)
-    return serializers.event_full(event, request)
 
 
 def _in_locale(queryset, query):

@@ -3,7 +3,8 @@
 The package's API mounts ``router`` at its root. Parameters are typed schemas
 (``q`` required, at most 200 characters; ``limit`` 1 to 50); errors are
 field-keyed (``{"field": ["message"]}``); a search engine that is down
-answers 503 with ``{"detail": ["message"]}``.
+answers 503 with ``{"detail": ["message"]}``. Answers carry an ``ETag`` of
+their body, and no ``Last-Modified`` (see :mod:`wagtail_rencontres.api.http`).
 """
 
 from typing import Annotated
@@ -11,6 +12,7 @@ from typing import Annotated
 from ninja import Field, Schema, Status
 from pydantic import StringConstraints
 
+from wagtail_rencontres.api import http
 from wagtail_rencontres.api.errors import Errors
 from wagtail_rencontres.api.pagination import page_links
 from wagtail_rencontres.api.params import (
@@ -163,6 +165,7 @@ def _hit_out(request, hit, events):
     response={200: SearchOut, 400: Errors, 503: Errors},
     summary="Search events, cycles and speakers",
 )
+@http.body_etag
 def search(request, query: Strict(SearchQuery)):
     """Full-text search with filters (repeat a parameter or separate values with
     commas), facets and ``limit``/``offset`` pagination. ``snippet`` is plain
@@ -207,6 +210,7 @@ def search(request, query: Strict(SearchQuery)):
     response={200: AutocompleteOut, 400: Errors, 503: Errors},
     summary="Suggest event titles and speaker names",
 )
+@http.body_etag
 def autocomplete(request, query: Strict(AutocompleteQuery)):
     """Event titles and speaker names beginning with the words typed in ``q``."""
     try:
