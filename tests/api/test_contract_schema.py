@@ -92,6 +92,12 @@ def test_registration_posts_declare_their_body_limits_and_statuses():
             "email": 254,
         }
         assert fields["workshops"]["maxItems"] == 100
+        # What the form refuses is declared too: blank names, no consent.
+        assert all(
+            fields[name]["minLength"] >= 1
+            for name in ("first_name", "last_name", "email", "organisation")
+        )
+        assert fields["consent"]["const"] is True
         key = parameters(post)["Idempotency-Key"]
         assert key["in"] == "header"
         assert key["schema"]["maxLength"] == 128

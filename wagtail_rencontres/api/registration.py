@@ -57,10 +57,12 @@ class RegistrationIn(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    first_name: str = Field(max_length=100)
-    last_name: str = Field(max_length=100)
-    email: str = Field(max_length=254, json_schema_extra={"format": "email"})
-    organisation: str = Field(max_length=255)
+    # minLength and const are declared for clients and fuzzers; the form enforces
+    # them, with the same messages as the HTML page.
+    first_name: str = Field(max_length=100, json_schema_extra={"minLength": 1})
+    last_name: str = Field(max_length=100, json_schema_extra={"minLength": 1})
+    email: str = Field(max_length=254, json_schema_extra={"format": "email", "minLength": 3})
+    organisation: str = Field(max_length=255, json_schema_extra={"minLength": 1})
     function: str = Field("", max_length=255)
     audience: int | None = Field(
         None, ge=1, le=MAX_ID, description="Audience id, from the form schema."
@@ -68,7 +70,10 @@ class RegistrationIn(BaseModel):
     workshops: list[Annotated[str, Field(max_length=100)]] = Field(
         default_factory=list, max_length=100, description="Chosen session ids."
     )
-    consent: bool = Field(description="Must be true: the person accepts the consent text.")
+    consent: bool = Field(
+        description="Must be true: the person accepts the consent text.",
+        json_schema_extra={"const": True},
+    )
 
 
 Payload = Annotated[RegistrationIn, JSONBody(...)]
