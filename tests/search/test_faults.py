@@ -18,8 +18,8 @@ from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
 from tests.factories import EventPageFactory, OrganisationFactory, SpeakerFactory, VenueFactory
+from tests.search.backends import unavailable
 from tests.search.conftest import programme, session
-from tests.sites import site_text
 from tests.tasks import DATABASE_TASKS, run_ready_tasks, time_passes
 from wagtail_rencontres.services import search
 from wagtail_rencontres.services.search import indexing
@@ -143,14 +143,7 @@ def test_api_search_answers_503_when_the_server_is_frozen(client, db, frozen_ser
     with override_settings(WAGTAILSEARCH_BACKENDS=frozen_server(timeout=1)):
         response = client.get(path, {"q": "égalité"})
     assert response.status_code == 503
-    assert response.json() == {
-        "detail": [
-            site_text(
-                "Le service de recherche est indisponible pour le moment. "
-                "Merci de réessayer plus tard."
-            )
-        ]
-    }
+    assert response.json() == unavailable()
 
 
 def test_search_page_answers_503_when_the_server_is_frozen(client, db, frozen_server):
