@@ -76,6 +76,15 @@ def _year_bounds(year):
     )
 
 
+def _ids(queryset, field="pk"):
+    """``field`` of ``queryset`` as a list the search backends can filter on.
+
+    Backends translate ``__in`` with a list of values, not a subquery; ``[0]``
+    (no object has it) keeps an empty list matching nothing.
+    """
+    return list(queryset.values_list(field, flat=True)) or [0]
+
+
 def _page_queryset(model_name, filters, language_code):
     """Live, public pages of ``model_name`` in the locale, narrowed by themes and audiences."""
     queryset = conf.page_model(model_name).objects.live().public()
@@ -93,12 +102,8 @@ def event_queryset(filters, language_code=None):
     """Visible events narrowed by ``filters``, every filter on a ``FilterField``."""
     queryset = _page_queryset("EventPage", filters, language_code)
     if filters.formats:
-        format_ids = list(
-            model("EventFormat")
-            .objects.filter(slug__in=filters.formats)
-            .values_list("pk", flat=True)
-        )
-        queryset = queryset.filter(format__in=format_ids or [0])
+        formats = model("EventFormat").objects.filter(slug__in=filters.formats)
+        queryset = queryset.filter(format__in=_ids(formats))
     if filters.regions:
         queryset = queryset.filter(venue__region__in=filters.regions)
     if filters.departments:
@@ -114,12 +119,8 @@ def event_queryset(filters, language_code=None):
     if filters.cycle:
         # Cycle membership is edited on the cycle, so it is read fresh from the
         # database and passed to the backend as ids.
-        event_ids = list(
-            queries.cycle_session_model()
-            .objects.filter(cycle_id=filters.cycle)
-            .values_list("event_id", flat=True)
-        )
-        queryset = queryset.filter(id__in=event_ids or [0])
+        sessions = queries.cycle_session_model().objects.filter(cycle_id=filters.cycle)
+        queryset = queryset.filter(id__in=_ids(sessions, "event_id"))
     if filters.starts_after:
         queryset = queryset.filter(start__gte=filters.starts_after)
     if filters.ends_after:
@@ -137,8 +138,7 @@ def speaker_queryset(language_code=None):
     Who is public is decided in the database, then given to the backend as ids:
     the index cannot know when an event is published or a section made private.
     """
-    public_ids = list(queries.public_speakers().values_list("pk", flat=True))
-    queryset = model("Speaker").objects.filter(id__in=public_ids or [0])
+    queryset = model("Speaker").objects.filter(id__in=_ids(queries.public_speakers()))
     locale_id = _locale_id(language_code)
     if locale_id is not None:
         queryset = queryset.filter(locale_id=locale_id)
