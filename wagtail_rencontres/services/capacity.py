@@ -17,11 +17,10 @@ from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models import Q
-from wagtail.models import Locale
 
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus, SessionFormat
 from wagtail_rencontres.models.registration import Registration
-from wagtail_rencontres.services import programme, queries
+from wagtail_rencontres.services import i18n, programme, queries
 
 
 def owner_id(event):
@@ -30,7 +29,7 @@ def owner_id(event):
     Translations of an event share one set of places: registrations belong
     to the event in the default locale (the translation source), when it exists.
     """
-    default = Locale.get_default()
+    default = i18n.default_locale()
     if event.locale_id == default.pk:
         return event.pk
     source = (

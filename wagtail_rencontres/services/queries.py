@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import (
     Case,
     Count,
+    F,
     IntegerField,
     OuterRef,
     Q,
@@ -25,7 +26,7 @@ from wagtail.models import Locale, Page, Site
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import EventStatus, PartnerRole, RegistrationMode, RegistrationStatus
-from wagtail_rencontres.services import dates
+from wagtail_rencontres.services import dates, i18n
 
 WHEN_CHOICES = ("upcoming", "ongoing", "past")
 
@@ -46,13 +47,19 @@ def cycle_session_model():
 
 
 def visible_events(locale=None):
-    """Live events outside any view restriction, with what listings display."""
+    """Live events outside any view restriction, with what listings display.
+
+    Events taking registrations on the site with a capacity come with their
+    seats taken (``registrations_seats_taken``), so that a list shows places
+    left without one query per event.
+    """
     queryset = (
         event_model()
         .objects.live()
         .public()
         .select_related("venue", "format", "locale", "image")
         .prefetch_related("themes", "audiences")
+        .annotate(registrations_seats_taken=counted_seats())
     )
     if locale is not None:
         queryset = queryset.filter(locale=locale)
@@ -115,6 +122,33 @@ def cycles_of_event(event):
         .distinct()
         .order_by("title")
     )
+
+
+def cycles_of_events(events):
+    """``{event.pk: [cycle, …]}``: :func:`cycles_of_event` for many events, in one query."""
+    events = list(events)
+    found = {event.pk: [] for event in events}
+    if not events:
+        return found
+    cycles = (
+        cycle_model()
+        .objects.live()
+        .public()
+        .filter(
+            locale_id__in={event.locale_id for event in events},
+            sessions__event__translation_key__in={event.translation_key for event in events},
+        )
+        .annotate(event_key=F("sessions__event__translation_key"))
+        .order_by("title", "pk")
+    )
+    by_key = {}
+    for cycle in cycles:
+        listed = by_key.setdefault((cycle.locale_id, cycle.event_key), [])
+        if all(other.pk != cycle.pk for other in listed):
+            listed.append(cycle)
+    for event in events:
+        found[event.pk] = by_key.get((event.locale_id, event.translation_key), [])
+    return found
 
 
 def cycle_sessions(cycle):
@@ -228,10 +262,32 @@ def filter_place(queryset, city=None, department=None, region=None):
     return queryset
 
 
+def _outer(name, depth):
+    """``name`` of the query ``depth`` levels out (``OuterRef`` nested ``depth`` times)."""
+    for _level in range(depth):
+        name = OuterRef(name)
+    return name
+
+
+def owner_expression(depth=0, outer="pk"):
+    """The page holding the registrations of the page row ``depth`` queries out.
+
+    The database form of :func:`wagtail_rencontres.services.capacity.owner_id`:
+    the page's translation in the default locale, or the page itself.
+    """
+    source = Page.objects.filter(
+        translation_key=_outer("translation_key", depth + 1),
+        locale__language_code=i18n.default_language_code(),
+    ).values("pk")[:1]
+    return Coalesce(Subquery(source), _outer(outer, depth))
+
+
 def seats_expression(outer="pk"):
     """Seats taken at the page ``OuterRef(outer)``, cycle registrants included, for annotations.
 
-    Counts registrations on the page row itself (listings annotate each row).
+    Registrations are counted on the page that holds them (the translation in
+    the default locale, see :func:`owner_expression`), as
+    :func:`wagtail_rencontres.services.capacity.seats_taken` counts them.
     """
     registration_model = apps.get_model("wagtail_rencontres", "Registration")
     seat_holding = registration_model.objects.filter(status__in=RegistrationStatus.seat_holding())
@@ -249,10 +305,26 @@ def seats_expression(outer="pk"):
             0,
         )
 
-    cycles = cycle_session_model().objects.filter(event_id=OuterRef(OuterRef(outer)))
-    own = seat_holding.filter(page_id=OuterRef(outer))
+    cycles = cycle_session_model().objects.filter(event_id=owner_expression(2, outer))
+    own = seat_holding.filter(page_id=owner_expression(1, outer))
     via_cycles = seat_holding.filter(page_id__in=cycles.values("cycle_id"))
     return counted(own) + counted(via_cycles)
+
+
+def counted_seats():
+    """Seats taken of events with on-site registration and a capacity, else ``NULL``.
+
+    The annotation listings read (``registrations_seats_taken``); the other
+    events count nothing.
+    """
+    return Case(
+        When(
+            Q(registration_mode=RegistrationMode.INTERNAL, registration_capacity__isnull=False),
+            then=seats_expression(),
+        ),
+        default=None,
+        output_field=IntegerField(),
+    )
 
 
 def registration_open_q(now):
