@@ -291,8 +291,6 @@ def sender_name(sender_id, signal_name):
     from wagtail.models import Page
 
     if sender_id == id(None):
-        if signal_name.startswith("request_"):
-            return "any request"
         return "any page" if signal_name.startswith("page_") else "any model"
     if sender_id == id(conf.page_model("EventPage")):
         return "event page"
@@ -305,7 +303,6 @@ def sender_name(sender_id, signal_name):
 def test_the_signals_reference_lists_every_receiver_the_package_connects():
     import weakref
 
-    from django.core import signals as request_signals
     from django.db.models import signals as model_signals
     from wagtail import signals as wagtail_signals
 
@@ -317,8 +314,6 @@ def test_the_signals_reference_lists_every_receiver_the_package_connects():
         "m2m_changed": model_signals.m2m_changed,
         "page_published": wagtail_signals.page_published,
         "page_unpublished": wagtail_signals.page_unpublished,
-        "request_started": request_signals.request_started,
-        "request_finished": request_signals.request_finished,
     }
     connected = set()
     for signal_name, signal in signals.items():

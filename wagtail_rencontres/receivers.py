@@ -24,7 +24,6 @@ so that their ``Last-Modified`` and feed ``ETag`` change too.
 ``docs/reference/signals-and-hooks.md`` lists every receiver; a test compares.
 """
 
-from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -41,7 +40,7 @@ from wagtail_rencontres.models import (
     Theme,
     Venue,
 )
-from wagtail_rencontres.services import freshness, i18n, queries, sync
+from wagtail_rencontres.services import freshness, queries, sync
 from wagtail_rencontres.services.search import indexing
 
 # Event pages
@@ -139,8 +138,6 @@ def move_change_stamp(sender, instance, **kwargs):
 
 def connect():
     """Connect every receiver; ``dispatch_uid`` keeps a second call harmless."""
-    request_started.connect(i18n.start_request_memo, dispatch_uid="rencontres_memo_start")
-    request_finished.connect(i18n.end_request_memo, dispatch_uid="rencontres_memo_end")
     event_page = queries.event_model()
     post_save.connect(on_page_saved, sender=event_page, dispatch_uid="rencontres_speakers")
     post_delete.connect(

@@ -6,49 +6,20 @@ translating them. These functions swap each chosen record for its translation in
 the wanted locale when one exists, and keep the source record otherwise. Lookups
 are batched: one query per model, whatever the number of records.
 
-The site's default locale is read once per request (:func:`default_locale`).
+The default locale is recognised by its language code, without a query
+(:func:`default_language_code`).
 """
 
 from collections import defaultdict
-from contextvars import ContextVar
 
 from django.conf import settings
 from django.db.models import Model
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
-
-# What a request has already read, or None outside requests (nothing is kept then).
-_request_memo = ContextVar("wagtail_rencontres_request_memo", default=None)
-
-
-def start_request_memo(**kwargs):
-    """Receiver of ``request_started``: a new request remembers nothing yet."""
-    _request_memo.set({})
-
-
-def end_request_memo(**kwargs):
-    """Receiver of ``request_finished``: what the request read is forgotten."""
-    _request_memo.set(None)
 
 
 def default_language_code():
     """The language code of the default locale, read without a query (as Wagtail finds it)."""
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
-
-
-def default_locale():
-    """``Locale.get_default()``, read once per request (each call queries outside requests).
-
-    Capacity, registration and listings ask for it once per event: a list of
-    50 events with on-site registration would otherwise read it 50 times.
-    """
-    memo = _request_memo.get()
-    if memo is None:
-        return Locale.get_default()
-    key = ("default_locale", settings.LANGUAGE_CODE)
-    if key not in memo:
-        memo[key] = Locale.get_default()
-    return memo[key]
 
 
 def locale_id_of(locale):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -20,9 +21,9 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import EventStatus, PartnerRole, RegistrationMode, RegistrationStatus
@@ -46,6 +47,24 @@ def cycle_session_model():
     return apps.get_model("wagtail_rencontres_relations", "CycleSession")
 
 
+def public(queryset):
+    """Pages of ``queryset`` outside any view restriction, decided inside the query.
+
+    Wagtail's ``public()`` reads every view restriction first, one more query
+    each time; here a restriction on the page or an ancestor (a page whose path
+    starts the row's path) excludes the row in the same query.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.filter(~Exists(restricted))
+
+
+def live_public(model):
+    """Live pages of ``model`` outside any view restriction (see :func:`public`)."""
+    return public(model.objects.live())
+
+
 def visible_events(locale=None):
     """Live events outside any view restriction, with what listings display.
 
@@ -54,9 +73,7 @@ def visible_events(locale=None):
     left without one query per event.
     """
     queryset = (
-        event_model()
-        .objects.live()
-        .public()
+        live_public(event_model())
         .select_related("venue", "format", "locale", "image")
         .prefetch_related("themes", "audiences")
         .annotate(registrations_seats_taken=counted_seats())
@@ -68,7 +85,7 @@ def visible_events(locale=None):
 
 def is_visible(event):
     """Whether ``event`` is live and outside any view restriction, as listings require."""
-    return event_model().objects.live().public().filter(pk=event.pk).exists()
+    return live_public(event_model()).filter(pk=event.pk).exists()
 
 
 def events_below(page):
@@ -86,9 +103,7 @@ def events_below(page):
             elsewhere |= Q(path__startswith=path)
         if elsewhere:
             translated = (
-                event_model()
-                .objects.live()
-                .public()
+                live_public(event_model())
                 .filter(locale_id=page.locale_id)
                 .values("translation_key")
             )
@@ -115,9 +130,7 @@ def cycles_of_event(event):
     so sessions are matched by translation key.
     """
     return (
-        cycle_model()
-        .objects.live()
-        .public()
+        live_public(cycle_model())
         .filter(locale_id=event.locale_id, sessions__event__translation_key=event.translation_key)
         .distinct()
         .order_by("title")
@@ -131,9 +144,7 @@ def cycles_of_events(events):
     if not events:
         return found
     cycles = (
-        cycle_model()
-        .objects.live()
-        .public()
+        live_public(cycle_model())
         .filter(
             locale_id__in={event.locale_id for event in events},
             sessions__event__translation_key__in={event.translation_key for event in events},
@@ -275,10 +286,14 @@ def owner_expression(depth=0, outer="pk"):
     The database form of :func:`wagtail_rencontres.services.capacity.owner_id`:
     the page's translation in the default locale, or the page itself.
     """
-    source = Page.objects.filter(
-        translation_key=_outer("translation_key", depth + 1),
-        locale__language_code=i18n.default_language_code(),
-    ).values("pk")[:1]
+    source = (
+        Page.objects.filter(
+            translation_key=_outer("translation_key", depth + 1),
+            locale__language_code=i18n.default_language_code(),
+        )
+        .order_by()
+        .values("pk")[:1]
+    )
     return Coalesce(Subquery(source), _outer(outer, depth))
 
 
@@ -440,4 +455,4 @@ def events_of_speaker(speaker):
 
 def visible_cycles():
     """Live cycles outside any view restriction."""
-    return cycle_model().objects.live().public().select_related("locale").order_by("title", "pk")
+    return live_public(cycle_model()).select_related("locale").order_by("title", "pk")
