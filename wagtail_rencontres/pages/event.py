@@ -28,7 +28,7 @@ from wagtail_rencontres.blocks import (
     ResourcesBlock,
 )
 from wagtail_rencontres.enums import AttendanceMode, EventStatus
-from wagtail_rencontres.models.mixins import default_timezone
+from wagtail_rencontres.models.mixins import default_timezone, listing_indexes
 from wagtail_rencontres.pages.base import (
     RICH_TEXT_FEATURES,
     LocalizedChoicesMixin,
@@ -393,14 +393,5 @@ class EventPageMixin(LocalizedChoicesMixin, EventSearchMixin, RegistrationPageMi
 
     class Meta:
         abstract = True
-        # Behind the listings' filters and sorts (services.filters): dates, registration,
-        # status and attendance. The names take the app and class (cut to fit the 30
-        # characters Django allows), so every concrete event class gets its own indexes;
-        # a class that declares its own Meta inherits them with ``Meta(EventPageMixin.Meta)``.
-        indexes = [
-            models.Index(fields=["start", "end"], name="%(app_label).11s_%(class).11s_start"),
-            models.Index(fields=["end"], name="%(app_label).11s_%(class).11s_end"),
-            models.Index(fields=["registration_mode"], name="%(app_label).11s_%(class).11s_reg"),
-            models.Index(fields=["status"], name="%(app_label).11s_%(class).11s_status"),
-            models.Index(fields=["attendance_mode"], name="%(app_label).11s_%(class).11s_att"),
-        ]
+        # A class declaring its own Meta keeps them with ``Meta(EventPageMixin.Meta)``.
+        indexes = listing_indexes()

@@ -11,23 +11,22 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import (
     Case,
-    Count,
     Exists,
     F,
     IntegerField,
     OuterRef,
     Q,
     Subquery,
-    Value,
     When,
 )
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from wagtail_rencontres import conf
-from wagtail_rencontres.enums import EventStatus, PartnerRole, RegistrationMode, RegistrationStatus
-from wagtail_rencontres.services import dates, i18n
+from wagtail_rencontres.enums import EventStatus, PartnerRole, RegistrationMode
+from wagtail_rencontres.services import dates
+from wagtail_rencontres.services.seats import counted_seats, seats_expression
 
 WHEN_CHOICES = ("upcoming", "ongoing", "past")
 
@@ -271,75 +270,6 @@ def filter_place(queryset, city=None, department=None, region=None):
     if region:
         queryset = queryset.filter(venue__region__iexact=region)
     return queryset
-
-
-def _outer(name, depth):
-    """``name`` of the query ``depth`` levels out (``OuterRef`` nested ``depth`` times)."""
-    for _level in range(depth):
-        name = OuterRef(name)
-    return name
-
-
-def owner_expression(depth=0, outer="pk"):
-    """The page holding the registrations of the page row ``depth`` queries out.
-
-    The database form of :func:`wagtail_rencontres.services.capacity.owner_id`:
-    the page's translation in the default locale, or the page itself.
-    """
-    source = (
-        Page.objects.filter(
-            translation_key=_outer("translation_key", depth + 1),
-            locale__language_code=i18n.default_language_code(),
-        )
-        .order_by()
-        .values("pk")[:1]
-    )
-    return Coalesce(Subquery(source), _outer(outer, depth))
-
-
-def seats_expression(outer="pk"):
-    """Seats taken at the page ``OuterRef(outer)``, cycle registrants included, for annotations.
-
-    Registrations are counted on the page that holds them (the translation in
-    the default locale, see :func:`owner_expression`), as
-    :func:`wagtail_rencontres.services.capacity.seats_taken` counts them.
-    """
-    registration_model = apps.get_model("wagtail_rencontres", "Registration")
-    seat_holding = registration_model.objects.filter(status__in=RegistrationStatus.seat_holding())
-
-    def counted(queryset):
-        return Coalesce(
-            Subquery(
-                queryset.order_by()
-                .annotate(group=Value(1))
-                .values("group")
-                .annotate(total=Count("pk"))
-                .values("total"),
-                output_field=IntegerField(),
-            ),
-            0,
-        )
-
-    cycles = cycle_session_model().objects.filter(event_id=owner_expression(2, outer))
-    own = seat_holding.filter(page_id=owner_expression(1, outer))
-    via_cycles = seat_holding.filter(page_id__in=cycles.values("cycle_id"))
-    return counted(own) + counted(via_cycles)
-
-
-def counted_seats():
-    """Seats taken of events with on-site registration and a capacity, else ``NULL``.
-
-    The annotation listings read (``registrations_seats_taken``); the other
-    events count nothing.
-    """
-    return Case(
-        When(
-            Q(registration_mode=RegistrationMode.INTERNAL, registration_capacity__isnull=False),
-            then=seats_expression(),
-        ),
-        default=None,
-        output_field=IntegerField(),
-    )
 
 
 def registration_open_q(now):
