@@ -18,10 +18,9 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 def _feed_response(request, queryset, name, filename):
     # The database sorts and limits; the feed keeps that order.
-    ids = list(queryset.values_list("pk", flat=True)[: conf.get_setting("ICS_MAX_EVENTS")])
-    events = queries.visible_events().filter(pk__in=ids)
+    events = queryset[: conf.get_setting("ICS_MAX_EVENTS")]
     response = StreamingHttpResponse(
-        ical.stream_feed(events, name, ids, request=request), content_type=CONTENT_TYPE
+        ical.stream_feed(events, name, request=request), content_type=CONTENT_TYPE
     )
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

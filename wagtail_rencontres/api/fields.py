@@ -45,6 +45,20 @@ EVENT_KEYS = (
     "programme",
     "cycles",
 )
+#: Keys of the full representation only, which listings leave out unless asked for.
+DETAIL_KEYS = frozenset(
+    [
+        "audience_text",
+        "objectives",
+        "body",
+        "practical_info",
+        "funding_statement",
+        "documents",
+        "resources",
+        "programme_to_come",
+        "cycles",
+    ]
+)
 CYCLE_KEYS = (
     "subtitle",
     "url",

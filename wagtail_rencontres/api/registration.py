@@ -35,10 +35,10 @@ from wagtail_rencontres.api.schemas import (
     RegistrationFormOut,
     RegistrationOut,
 )
-from wagtail_rencontres.enums import RegistrationStatus
+from wagtail_rencontres.enums import RegistrationClosedReason, RegistrationStatus
 from wagtail_rencontres.forms import HONEYPOT_FIELD
 from wagtail_rencontres.models import consent_version
-from wagtail_rencontres.services import capacity
+from wagtail_rencontres.services import capacity, queries
 from wagtail_rencontres.services import registration as service
 
 router = RencontresRouter(tags=["registration"])
@@ -100,7 +100,7 @@ def _cycle(cycle_id):
 
 
 def _public_page(model, pk):
-    return model.objects.live().public().filter(pk=pk).first()
+    return queries.live_public(model).select_related("locale").filter(pk=pk).first()
 
 
 def _field_type(field):
@@ -334,9 +334,11 @@ def _register(request, page, payload, key, id_key):
             return _replay(existing, fingerprint, id_key)
     if service.rate_limited(service.client_ip(request)):
         return Status(429, {"__all__": [_("Too many attempts. Please try again later.")]})
-    state = page.registration_state()
-    if not state["is_open"] or page.registration_mode != "internal":
-        return Status(409, {"__all__": [state["closed_message"] or _("Registration is closed.")]})
+    # Places are counted once, under the lock (service.register refuses a full page).
+    reason = service.closed_reason(page, places=False)
+    if reason or page.registration_mode != "internal":
+        message = RegistrationClosedReason(reason).label if reason else _("Registration is closed.")
+        return Status(409, {"__all__": [str(message)]})
     form = service.form_class(page)(data=_form_data(data))
     if not form.is_valid():
         return Status(

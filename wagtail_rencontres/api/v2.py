@@ -14,7 +14,7 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.api import filters as typed_filters
-from wagtail_rencontres.api.fields import CACHE_ATTRIBUTE
+from wagtail_rencontres.api.fields import CACHE_ATTRIBUTE, DETAIL_KEYS
 from wagtail_rencontres.api.final import keep_answer
 from wagtail_rencontres.api.params import MAX_ID, MAX_OFFSET
 from wagtail_rencontres.services import filters, queries, serializers
@@ -78,13 +78,23 @@ class EventsAPIViewSet(PagesAPIViewSet):
             queryset = filters.apply(queryset, cleaned)
         return serializers.prefetch_events(queryset)
 
+    def asks_for_details(self):
+        """Whether ``fields`` names a key only the full representation has (or ``*``)."""
+        names = {
+            name.split("(")[0].strip().lstrip("-")
+            for name in self.request.GET.get("fields", "").split(",")
+        }
+        return "*" in names or bool(names & DETAIL_KEYS)
+
     def paginate_queryset(self, queryset):
         page = list(super().paginate_queryset(queryset))
-        # Summaries and programmes of the whole page at once; detail keys follow per event.
-        for event, data in zip(
-            page,
-            serializers.event_list(page, self.request, expand_programme=True),
-            strict=True,
-        ):
+        # The representations of the whole page at once: full ones when detail keys are asked.
+        if self.asks_for_details():
+            representations = serializers.event_details(page, self.request)
+            for data in representations:
+                data["_complete"] = True
+        else:
+            representations = serializers.event_list(page, self.request, expand_programme=True)
+        for event, data in zip(page, representations, strict=True):
             setattr(event, CACHE_ATTRIBUTE, data)
         return page

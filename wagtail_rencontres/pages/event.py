@@ -28,7 +28,7 @@ from wagtail_rencontres.blocks import (
     ResourcesBlock,
 )
 from wagtail_rencontres.enums import AttendanceMode, EventStatus
-from wagtail_rencontres.models.mixins import default_timezone
+from wagtail_rencontres.models.mixins import default_timezone, listing_indexes
 from wagtail_rencontres.pages.base import (
     RICH_TEXT_FEATURES,
     LocalizedChoicesMixin,
@@ -393,3 +393,5 @@ class EventPageMixin(LocalizedChoicesMixin, EventSearchMixin, RegistrationPageMi
 
     class Meta:
         abstract = True
+        # A class declaring its own Meta keeps them with ``Meta(EventPageMixin.Meta)``.
+        indexes = listing_indexes()

@@ -58,7 +58,7 @@ class EventPage(EventPageMixin, Page):
     subpage_types = []
     template = "wagtail_rencontres/pages/event_page.html"
 
-    class Meta:
+    class Meta(EventPageMixin.Meta):
         swappable = swapper.swappable_setting("wagtail_rencontres", "EventPage")
         verbose_name = _("event")
         verbose_name_plural = _("events")

@@ -16,12 +16,11 @@ from collections import Counter
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models import Q
-from wagtail.models import Locale
+from django.db.models import Count, Q
 
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus, SessionFormat
 from wagtail_rencontres.models.registration import Registration
-from wagtail_rencontres.services import programme, queries
+from wagtail_rencontres.services import i18n, programme, queries
 
 
 def owner_id(event):
@@ -29,13 +28,17 @@ def owner_id(event):
 
     Translations of an event share one set of places: registrations belong
     to the event in the default locale (the translation source), when it exists.
+    The event's ``locale`` is read once per instance (no query when selected
+    with it); a translation costs one query for its source.
     """
-    default = Locale.get_default()
-    if event.locale_id == default.pk:
+    default = i18n.default_language_code()
+    if event.locale.language_code == default:
         return event.pk
     source = (
         type(event)
-        ._default_manager.filter(translation_key=event.translation_key, locale_id=default.pk)
+        ._default_manager.filter(
+            translation_key=event.translation_key, locale__language_code=default
+        )
         .values_list("pk", flat=True)
         .first()
     )
@@ -76,6 +79,16 @@ def registrations_of(page):
 def seats_taken(event):
     """Seat-holding registrations of the event or cycle, cycle registrants included (one query)."""
     return registrations_of(event).filter(status__in=RegistrationStatus.seat_holding()).count()
+
+
+def seats_taken_and_held(event, email):
+    """:func:`seats_taken`, and whether ``email`` holds an active registration among
+    :func:`registrations_of` the event (one query for both)."""
+    counts = registrations_of(event).aggregate(
+        taken=Count("pk", filter=Q(status__in=RegistrationStatus.seat_holding())),
+        held=Count("pk", filter=Q(email=email) & ~Q(status=RegistrationStatus.CANCELLED)),
+    )
+    return counts["taken"], counts["held"] > 0
 
 
 def session_places_left(cycle):
@@ -124,7 +137,7 @@ def workshop_sessions(event):
     if not hasattr(event, "programme"):
         return {}  # a cycle has no programme of its own: no workshop to choose
     sessions = {}
-    for day in programme.days(event, include_private=True):
+    for day in programme.days(event, include_private=True, with_speakers=False):
         for session in day.sessions:
             if not session.id:
                 continue
@@ -176,7 +189,11 @@ def locked_event(event):
     """
     model = type(event)
     with transaction.atomic():
-        locked = model._default_manager.select_for_update(of=("self",)).get(pk=owner_id(event))
+        locked = (
+            model._default_manager.select_for_update(of=("self",))
+            .select_related("locale")
+            .get(pk=owner_id(event))
+        )
         locked.locked_sessions = []
         if is_cycle(locked):
             locked.locked_sessions = list(

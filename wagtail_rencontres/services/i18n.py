@@ -5,11 +5,21 @@ partners, programme speakers): wagtail-localize synchronises them instead of
 translating them. These functions swap each chosen record for its translation in
 the wanted locale when one exists, and keep the source record otherwise. Lookups
 are batched: one query per model, whatever the number of records.
+
+The default locale is recognised by its language code, without a query
+(:func:`default_language_code`).
 """
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import Model
+from wagtail.coreutils import get_supported_content_language_variant
+
+
+def default_language_code():
+    """The language code of the default locale, read without a query (as Wagtail finds it)."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def locale_id_of(locale):

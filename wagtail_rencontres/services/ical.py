@@ -14,6 +14,7 @@ VEVENT per event, read from the database in chunks.
 """
 
 import datetime as dt
+from itertools import islice
 
 from django.db.models import Max, Min
 from django.utils import timezone
@@ -167,24 +168,35 @@ def timezone_components(tz_names, first=None, last=None):
     return components
 
 
-def stream_feed(queryset, name, ids, request=None, chunk_size=100):
-    """Yield an ICS feed (bytes) of the events of ``queryset`` whose ids are ``ids``, in that order.
+#: Events read, and turned into VEVENTs, at a time by :func:`stream_feed`.
+FEED_CHUNK_SIZE = 100
 
-    ``ids`` carries the order and the size limit decided by the database;
-    events are then read ``chunk_size`` at a time.
+
+def stream_feed(queryset, name, request=None, chunk_size=None):
+    """Yield an ICS feed (bytes) of the events of ``queryset``, in its order.
+
+    ``queryset`` is sorted and limited by the database. One query reads the
+    time zones and the date range of its events; the events are then read by
+    one ordered query, ``chunk_size`` rows at a time (a server-side cursor where
+    the database has one), each chunk with its related records in a constant
+    number of queries. Work grows linearly with the feed, memory with a chunk.
     """
-    bounds = queryset.order_by().aggregate(first=Min("start"), last=Max("end"))
-    zones = queryset.order_by().values_list("timezone", flat=True).distinct()
+    chunk_size = chunk_size or FEED_CHUNK_SIZE
+    scope = queryset.model._default_manager.filter(pk__in=queryset.values("pk"))
+    zones = list(scope.order_by().values("timezone").annotate(first=Min("start"), last=Max("end")))
     header = _calendar(name).to_ical().decode()
     # The empty calendar ends with END:VCALENDAR; time zones and events go before it.
     opening, closing = header.rsplit("END:VCALENDAR", 1)
     yield opening.encode()
-    for component in timezone_components(list(zones), bounds["first"], bounds["last"]):
+    for component in timezone_components(
+        [zone["timezone"] for zone in zones],
+        min((zone["first"] for zone in zones), default=None),
+        max((zone["last"] for zone in zones), default=None),
+    ):
         yield component.to_ical()
-    for position in range(0, len(ids), chunk_size):
-        chunk_ids = ids[position : position + chunk_size]
-        by_id = {event.pk: event for event in queryset.filter(pk__in=chunk_ids)}
-        yield from _chunk([by_id[pk] for pk in chunk_ids if pk in by_id], request)
+    events = queryset.iterator(chunk_size=chunk_size)
+    while chunk := list(islice(events, chunk_size)):
+        yield from _chunk(chunk, request)
     yield ("END:VCALENDAR" + closing).encode()
 
 

@@ -52,16 +52,19 @@ class Day:
     sessions: list
 
 
-def days(event, include_private=False):
+def days(event, include_private=False, with_speakers=True):
     """The event's programme as :class:`Day` objects, sessions sorted by start time.
 
     Speakers and audiences are shown in the event's locale when translated
-    (see :mod:`wagtail_rencontres.services.i18n`).
+    (see :mod:`wagtail_rencontres.services.i18n`). ``with_speakers=False`` leaves
+    the sessions' speakers out, and their queries.
     """
-    return days_bulk([event], include_private=include_private)[event.pk]
+    return days_bulk([event], include_private=include_private, with_speakers=with_speakers)[
+        event.pk
+    ]
 
 
-def days_bulk(events, include_private=False):
+def days_bulk(events, include_private=False, with_speakers=True):
     """Programmes of several events, ``{event.pk: [Day, …]}``, in a constant number of queries.
 
     The raw programme data of every event goes through the block's own
@@ -74,7 +77,8 @@ def days_bulk(events, include_private=False):
     for event in events:
         for child in _raw_programme(event):
             if child.get("type") == "day":
-                raw_days.append(child.get("value") or {})
+                value = child.get("value") or {}
+                raw_days.append(value if with_speakers else _without_speakers(value))
                 owners.append(event)
     values = DayBlock().bulk_to_python(raw_days) if raw_days else []
     result = {event.pk: [] for event in events}
@@ -91,6 +95,15 @@ def days_bulk(events, include_private=False):
     for locale_id, (speakers_, audiences_, days_) in by_locale.items():
         _localize_choices(locale_id, speakers_, audiences_, days_)
     return result
+
+
+def _without_speakers(day_value):
+    """A copy of a day's raw value whose sessions name no speaker."""
+    sessions = [
+        {**session, "value": {**(session.get("value") or {}), "speakers": []}}
+        for session in day_value.get("sessions") or []
+    ]
+    return {**day_value, "sessions": sessions}
 
 
 def _raw_programme(event):

@@ -11,21 +11,22 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import (
     Case,
-    Count,
+    Exists,
+    F,
     IntegerField,
     OuterRef,
     Q,
     Subquery,
-    Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from wagtail_rencontres import conf
-from wagtail_rencontres.enums import EventStatus, PartnerRole, RegistrationMode, RegistrationStatus
+from wagtail_rencontres.enums import EventStatus, PartnerRole, RegistrationMode
 from wagtail_rencontres.services import dates
+from wagtail_rencontres.services.seats import counted_seats, seats_expression
 
 WHEN_CHOICES = ("upcoming", "ongoing", "past")
 
@@ -45,14 +46,36 @@ def cycle_session_model():
     return apps.get_model("wagtail_rencontres_relations", "CycleSession")
 
 
+def public(queryset):
+    """Pages of ``queryset`` outside any view restriction, decided inside the query.
+
+    Wagtail's ``public()`` reads every view restriction first, one more query
+    each time; here a restriction on the page or an ancestor (a page whose path
+    starts the row's path) excludes the row in the same query.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.filter(~Exists(restricted))
+
+
+def live_public(model):
+    """Live pages of ``model`` outside any view restriction (see :func:`public`)."""
+    return public(model.objects.live())
+
+
 def visible_events(locale=None):
-    """Live events outside any view restriction, with what listings display."""
+    """Live events outside any view restriction, with what listings display.
+
+    Events taking registrations on the site with a capacity come with their
+    seats taken (``registrations_seats_taken``), so that a list shows places
+    left without one query per event.
+    """
     queryset = (
-        event_model()
-        .objects.live()
-        .public()
+        live_public(event_model())
         .select_related("venue", "format", "locale", "image")
         .prefetch_related("themes", "audiences")
+        .annotate(registrations_seats_taken=counted_seats())
     )
     if locale is not None:
         queryset = queryset.filter(locale=locale)
@@ -61,7 +84,7 @@ def visible_events(locale=None):
 
 def is_visible(event):
     """Whether ``event`` is live and outside any view restriction, as listings require."""
-    return event_model().objects.live().public().filter(pk=event.pk).exists()
+    return live_public(event_model()).filter(pk=event.pk).exists()
 
 
 def events_below(page):
@@ -79,9 +102,7 @@ def events_below(page):
             elsewhere |= Q(path__startswith=path)
         if elsewhere:
             translated = (
-                event_model()
-                .objects.live()
-                .public()
+                live_public(event_model())
                 .filter(locale_id=page.locale_id)
                 .values("translation_key")
             )
@@ -108,13 +129,36 @@ def cycles_of_event(event):
     so sessions are matched by translation key.
     """
     return (
-        cycle_model()
-        .objects.live()
-        .public()
+        live_public(cycle_model())
         .filter(locale_id=event.locale_id, sessions__event__translation_key=event.translation_key)
         .distinct()
         .order_by("title")
     )
+
+
+def cycles_of_events(events):
+    """``{event.pk: [cycle, …]}``: :func:`cycles_of_event` for many events, in one query."""
+    events = list(events)
+    found = {event.pk: [] for event in events}
+    if not events:
+        return found
+    cycles = (
+        live_public(cycle_model())
+        .filter(
+            locale_id__in={event.locale_id for event in events},
+            sessions__event__translation_key__in={event.translation_key for event in events},
+        )
+        .annotate(event_key=F("sessions__event__translation_key"))
+        .order_by("title", "pk")
+    )
+    by_key = {}
+    for cycle in cycles:
+        listed = by_key.setdefault((cycle.locale_id, cycle.event_key), [])
+        if all(other.pk != cycle.pk for other in listed):
+            listed.append(cycle)
+    for event in events:
+        found[event.pk] = by_key.get((event.locale_id, event.translation_key), [])
+    return found
 
 
 def cycle_sessions(cycle):
@@ -226,33 +270,6 @@ def filter_place(queryset, city=None, department=None, region=None):
     if region:
         queryset = queryset.filter(venue__region__iexact=region)
     return queryset
-
-
-def seats_expression(outer="pk"):
-    """Seats taken at the page ``OuterRef(outer)``, cycle registrants included, for annotations.
-
-    Counts registrations on the page row itself (listings annotate each row).
-    """
-    registration_model = apps.get_model("wagtail_rencontres", "Registration")
-    seat_holding = registration_model.objects.filter(status__in=RegistrationStatus.seat_holding())
-
-    def counted(queryset):
-        return Coalesce(
-            Subquery(
-                queryset.order_by()
-                .annotate(group=Value(1))
-                .values("group")
-                .annotate(total=Count("pk"))
-                .values("total"),
-                output_field=IntegerField(),
-            ),
-            0,
-        )
-
-    cycles = cycle_session_model().objects.filter(event_id=OuterRef(OuterRef(outer)))
-    own = seat_holding.filter(page_id=OuterRef(outer))
-    via_cycles = seat_holding.filter(page_id__in=cycles.values("cycle_id"))
-    return counted(own) + counted(via_cycles)
 
 
 def registration_open_q(now):
@@ -368,4 +385,4 @@ def events_of_speaker(speaker):
 
 def visible_cycles():
     """Live cycles outside any view restriction."""
-    return cycle_model().objects.live().public().select_related("locale").order_by("title", "pk")
+    return live_public(cycle_model()).select_related("locale").order_by("title", "pk")

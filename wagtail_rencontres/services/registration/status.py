@@ -77,11 +77,13 @@ class Outcome:
         return STATUS_MESSAGES[self.registration.status]
 
 
-def closed_reason(event, now=None, taken=None):
+def closed_reason(event, now=None, taken=None, places=True):
     """Why the event's own form refuses registrations now, or ``""`` when it accepts them.
 
     A full event with a waiting list still accepts registrations (onto the list).
     The deadline itself is still open: registration closes just after it.
+    ``places=False`` leaves places out (no query): a quick check before the
+    one made under the event's lock.
     """
     now = now or timezone.now()
     if event.registration_mode == RegistrationMode.NONE:
@@ -98,7 +100,7 @@ def closed_reason(event, now=None, taken=None):
     ends_at = event.registration_ends_at
     if ends_at is not None and now > ends_at:
         return RegistrationClosedReason.PAST
-    if event.registration_mode == RegistrationMode.EXTERNAL:
+    if event.registration_mode == RegistrationMode.EXTERNAL or not places:
         return ""
     if is_full(event, taken) and not event.registration_waitlist:
         return RegistrationClosedReason.FULL

@@ -54,11 +54,12 @@ def register(event, cleaned_data, *, language=None, idempotency_key="", request_
             if existing is not None:
                 return Outcome(existing, created=False)
         now = timezone.now()
-        taken = capacity.seats_taken(locked)
+        taken, held = capacity.seats_taken_and_held(locked, email)
         reason = closed_reason(locked, now, taken)
         if reason:
             raise RegistrationClosed(RegistrationClosedReason(reason).label, str(reason))
-        check_email_free(locked, email)
+        if held or locked.locked_sessions:  # finding which registration costs a query
+            check_email_free(locked, email)
         sessions = capacity.workshop_sessions(locked)
         if is_full(locked, taken):
             status = RegistrationStatus.WAITLISTED
@@ -97,6 +98,8 @@ def check_workshops_free(locked, sessions, chosen):
     Call under :func:`capacity.locked_event`; ``sessions`` is
     :func:`capacity.workshop_sessions` of the locked page.
     """
+    if not chosen:
+        return
     full = capacity.full_workshops(sessions, chosen, capacity.workshop_seats_taken(locked))
     if full:
         raise WorkshopFull(

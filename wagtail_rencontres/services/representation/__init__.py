@@ -30,6 +30,7 @@ from wagtail_rencontres.services.representation.cycles import (
 from wagtail_rencontres.services.representation.events import (
     event_core,
     event_detail,
+    event_details,
     event_full,
     event_list,
     event_summary,
@@ -74,6 +75,7 @@ __all__ = [
     "cycle_sessions",
     "event_core",
     "event_detail",
+    "event_details",
     "event_full",
     "event_list",
     "event_summary",

@@ -128,10 +128,12 @@ def event_summary(event, request=None, days=None):
     return data
 
 
-def event_detail(event, request=None, days=None):
-    """The full representation of one event."""
+def event_detail(event, request=None, days=None, cycles=None):
+    """The full representation of one event; ``days`` and ``cycles`` when already read."""
     if days is None:
         days = programme.days(event)
+    if cycles is None:
+        cycles = queries.cycles_of_event(event)
     data = event_summary(event, request=request, days=days)
     data.update(
         {
@@ -145,7 +147,7 @@ def event_detail(event, request=None, days=None):
             "programme_to_come": event.programme_to_come,
             "cycles": [
                 {"id": cycle.pk, "title": cycle.title, "url": page_url(cycle, request)}
-                for cycle in queries.cycles_of_event(event)
+                for cycle in cycles
             ],
         }
     )
@@ -170,17 +172,35 @@ def prepare_events(events):
     return prepare_pages(events, "venue__locale", "format")
 
 
+def _programmes(events):
+    """Programmes of many events with their speakers prepared, ``{event.pk: days}``."""
+    days_by_event = programme.days_bulk(events)
+    prepare_speakers(
+        {s.pk: s for days in days_by_event.values() for s in programme.speakers(days)}.values()
+    )
+    return days_by_event
+
+
 def event_list(events, request=None, expand_programme=False):
     """Summaries of a page of events (already fetched with :func:`prefetch_events`)."""
     events = localize(events)
-    days_by_event = {}
-    if expand_programme:
-        days_by_event = programme.days_bulk(events)
-        prepare_speakers(
-            {s.pk: s for days in days_by_event.values() for s in programme.speakers(days)}.values()
-        )
+    days_by_event = _programmes(events) if expand_programme else {}
     return [
         event_summary(event, request=request, days=days_by_event.get(event.pk)) for event in events
+    ]
+
+
+def event_details(events, request=None):
+    """:func:`event_detail` of a page of events (fetched with :func:`prefetch_events`),
+    in a constant number of queries."""
+    events = localize(events)
+    days_by_event = _programmes(events)
+    cycles_by_event = queries.cycles_of_events(events)
+    return [
+        event_detail(
+            event, request=request, days=days_by_event[event.pk], cycles=cycles_by_event[event.pk]
+        )
+        for event in events
     ]
 
 

@@ -19,9 +19,7 @@ def shown_page(page, language):
     if page.locale.language_code == language:
         return page
     translation_ = (
-        type(page)
-        .objects.live()
-        .public()
+        queries.live_public(type(page))
         .filter(translation_key=page.translation_key, locale__language_code=language)
         .first()
     )
