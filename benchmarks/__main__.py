@@ -1,4 +1,4 @@
-"""``python -m benchmarks generate|run|smoke …``: Django is set up before the command loads."""
+"""``python -m benchmarks generate|run|smoke|report …``, with Django set up first."""
 
 import importlib
 import os
@@ -6,7 +6,12 @@ import sys
 
 import django
 
-COMMANDS = {"generate": "benchmarks.generate", "run": "benchmarks.run", "smoke": "benchmarks.smoke"}
+COMMANDS = {
+    "generate": "benchmarks.generate",
+    "run": "benchmarks.run",
+    "smoke": "benchmarks.smoke",
+    "report": "benchmarks.report",
+}
 
 
 def main():

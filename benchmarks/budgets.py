@@ -48,7 +48,6 @@ KNOWN_MISSED = {
     "typed-list-programme-page-size",
     "v2-list-page-size",
     "v2-list-programme-size",
-    "html-agenda-page-size",
     "html-event-page",
     "publish",
     "registration",

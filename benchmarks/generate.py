@@ -27,11 +27,13 @@ the tests compare the two.
 
 import argparse
 import datetime as dt
+import json
 import random
 import sys
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -201,7 +203,7 @@ class Generator:
     ):
         self.count = events
         self.speaker_count = speakers
-        self.rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
+        self.rng = random.Random(seed)
         self.honest_share = honest_share
         self.english_share = english_share
         self.today = today or timezone.localdate()
@@ -631,7 +633,7 @@ class Generator:
         self.timed("tree", self.tree, home_model)
         self.specs = self.timed("specs", self.specs_of_events)
 
-    def populate(self, bulk=True):
+    def populate(self, bulk=True, search_index=True):
         """The events of :meth:`prepare`, in bulk or the normal way."""
         self.say(f"Generating {self.count} events ({'bulk' if bulk else 'normal path'})")
         english = [spec for spec in self.specs if spec.title_en]
@@ -643,15 +645,16 @@ class Generator:
         self.timed("registrations", self.registrations, events, self.specs)
         if bulk:
             self.timed("honest sample", self.publish_sample, events)
+        if bulk and search_index:
             self.timed("search index", self.search_index)
         self.result.events = len(events)
         self.result.translations = len(events_en)
         return events, events_en
 
-    def run(self, home_model, bulk=True):
+    def run(self, home_model, bulk=True, search_index=True):
         with transaction.atomic():
             self.prepare(home_model)
-            self.populate(bulk=bulk)
+            self.populate(bulk=bulk, search_index=search_index)
         freshness.changed(boundaries=True)
         return self.result
 
@@ -678,7 +681,15 @@ def _through(relation, event, target):
     )
 
 
-def build(events, seed=13, honest_share=0.01, english_share=0.3, bulk=True, stdout=None):
+def build(
+    events,
+    seed=13,
+    honest_share=0.01,
+    english_share=0.3,
+    bulk=True,
+    search_index=True,
+    stdout=None,
+):
     """Build a site of ``events`` French events in the current (empty) database."""
     from example_site.demo.models import HomePage  # noqa: PLC0415 - only on the example site
 
@@ -686,7 +697,7 @@ def build(events, seed=13, honest_share=0.01, english_share=0.3, bulk=True, stdo
         events, seed=seed, honest_share=honest_share, english_share=english_share, stdout=stdout
     )
     started = time.perf_counter()
-    result = generator.run(HomePage, bulk=bulk)
+    result = generator.run(HomePage, bulk=bulk, search_index=search_index)
     result.timings["total"] = round(time.perf_counter() - started, 2)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -699,8 +710,22 @@ def main(argv=None):
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--honest-share", type=float, default=0.01)
+    parser.add_argument(
+        "--no-search-index", action="store_true", help="leave the search index empty (smoke runs)"
+    )
+    parser.add_argument(
+        "--timings", help="write what was generated and its timings to this JSON file"
+    )
     args = parser.parse_args(argv)
-    result = build(args.events, seed=args.seed, honest_share=args.honest_share, stdout=sys.stdout)
+    result = build(
+        args.events,
+        seed=args.seed,
+        honest_share=args.honest_share,
+        search_index=not args.no_search_index,
+        stdout=sys.stdout,
+    )
+    if args.timings:
+        Path(args.timings).write_text(json.dumps(asdict(result), indent=1) + "\n")
     print(
         f"Generated {result.events} events, {result.translations} English translations, "
         f"{result.honest} published through Wagtail, {result.registrations} registrations "

@@ -202,14 +202,19 @@ def perform(scenario, http):
         else:
             first_byte = time.perf_counter() - started
             size = len(response.content)
-        response.close()
     return Sample(time.perf_counter() - started, first_byte, response.status_code, size)
 
 
 def count_queries(scenario, http=None):
-    """SQL queries of one run of ``scenario`` (streamed bodies included)."""
+    """SQL queries of one run of ``scenario`` (streamed bodies included).
+
+    A first, uncounted run fills the process's caches (site root paths, default
+    locale, content types), as any request after a worker's first one finds them.
+    """
+    http = http or client()
+    perform(scenario, http)
     with CaptureQueriesContext(connection) as captured:
-        sample = perform(scenario, http or client())
+        sample = perform(scenario, http)
     if not 200 <= sample.status < 300:
         raise RuntimeError(f"{scenario.name}: HTTP {sample.status} for {scenario.path}")
     return len(captured.captured_queries), captured.captured_queries

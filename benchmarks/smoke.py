@@ -27,7 +27,7 @@ def main(argv=None):
     results = query_budgets(Targets())
     width = max(len(result.name) for result in results)
     for result in results:
-        print(f"{result.name:<{width}}  {verdict(result):<15}  {result.measured}")
+        print(f"{result.name:<{width}}  {verdict(result):<15}  {result.measured}", flush=True)
     failed = [r.name for r in results if not r.held and r.name not in KNOWN_MISSED]
     if failed:
         print(f"Query budgets missed: {', '.join(failed)}", file=sys.stderr)
