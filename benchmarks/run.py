@@ -31,6 +31,7 @@ from benchmarks.scenarios import (
     Targets,
     client,
     count_queries,
+    explain_list_queries,
     peak_memory,
     perform,
     query_budgets,
@@ -215,6 +216,7 @@ def main(argv=None):
         s.name: round(peak_memory(s) / 1024 / 1024, 1) for s in all_scenarios if s.stream
     }
     report["query_budgets"] = [vars(result) for result in query_budgets(targets)]
+    report["explain"] = [{"sql": sql, "plan": plan} for sql, plan in explain_list_queries(targets)]
     race_result = None
     if not args.no_race:
         print("Registration race on gunicorn…", flush=True)
@@ -229,5 +231,7 @@ def main(argv=None):
     stem.with_suffix(".json").write_text(json.dumps(report, indent=1, default=str) + "\n")
     table = markdown(report)
     stem.with_suffix(".md").write_text(table)
+    explain = "\n\n".join(f"{item['sql']}\n\n{item['plan']}" for item in report["explain"])
+    Path(f"{stem}-explain.txt").write_text(explain + "\n")
     print(table)
-    print(f"Written {stem}.json and {stem}.md")
+    print(f"Written {stem}.json, {stem}.md and {stem}-explain.txt")

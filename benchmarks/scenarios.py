@@ -354,3 +354,23 @@ def query_budgets(targets):
         _at_most("registration", count_queries(Scenario("r", "", action=Registrar(targets)))[0])
     )
     return results
+
+
+def explain_list_queries(targets):
+    """``EXPLAIN ANALYZE`` of the typed list's queries on the event table (PostgreSQL).
+
+    The list's page query and its count: at 100,000 events each must use an
+    index (issue #13). Returns ``[(sql, plan)]``; empty on other databases.
+    """
+    if connection.vendor != "postgresql":
+        return []
+    table = queries.event_model()._meta.db_table
+    captured = count_queries(_get(f"{LIST}&limit=50"))[1]
+    plans = []
+    for query in captured:
+        sql = query["sql"]
+        if f'FROM "{table}"' in sql and ("LIMIT" in sql or "COUNT(" in sql):
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN ANALYZE {sql}")
+                plans.append((sql, "\n".join(row[0] for row in cursor.fetchall())))
+    return plans
