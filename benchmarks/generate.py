@@ -73,6 +73,8 @@ DAYS = 2
 SESSIONS_PER_DAY = 8
 SPEAKERS_PER_SESSION = 2
 BATCH = 500
+#: Events decided and inserted at a time: memory stays bounded at 100,000 events.
+CHUNK = 5_000
 TIMEZONE = "Europe/Paris"
 
 THEMES = [
@@ -217,10 +219,11 @@ class Generator:
             self.stdout.flush()
 
     def timed(self, name, function, *args):
+        """``function(*args)``, its time added to ``timings[name]``."""
         started = time.perf_counter()
         value = function(*args)
-        self.result.timings[name] = round(time.perf_counter() - started, 2)
-        self.say(f"  {name}: {self.result.timings[name]} s")
+        timings = self.result.timings
+        timings[name] = round(timings.get(name, 0) + time.perf_counter() - started, 2)
         return value
 
     # Records
@@ -321,7 +324,8 @@ class Generator:
 
     # Events, decided
 
-    def specs_of_events(self):
+    def specs_of_events(self, start, stop):
+        """What events ``start`` to ``stop`` (excluded) will be; call in order, from 0."""
         rng = self.rng
         specs = []
         statuses = [EventStatus.SCHEDULED] * 17 + [
@@ -329,7 +333,7 @@ class Generator:
             EventStatus.RESCHEDULED,
             EventStatus.POSTPONED,
         ]
-        for n in range(self.count):
+        for n in range(start, stop):
             day = self.today + dt.timedelta(days=rng.randint(-730, 730))
             start = dates.make_local(day, dt.time(9, 0), TIMEZONE)
             end = dates.make_local(day + dt.timedelta(days=DAYS - 1), dt.time(17, 30), TIMEZONE)
@@ -558,17 +562,17 @@ class Generator:
                     )
                 )
         Registration.objects.bulk_create(rows, batch_size=2_000)
-        # submit_time is auto_now_add: every row of this run gets the same moment.
-        self.result.registrations = len(rows)
+        self.result.registrations += len(rows)
 
-    def publish_sample(self, events):
+    def publish_sample(self, events, specs):
         """Save and publish a sample of the events through Wagtail: honest revisions."""
-        step = max(1, round(1 / self.honest_share)) if self.honest_share else 0
-        sample = events[::step] if step else []
-        for event in sample:
-            page = self.event_model.objects.get(pk=event.pk)
-            page.save_revision().publish()
-        self.result.honest = len(sample)
+        if not self.honest_share:
+            return
+        step = max(1, round(1 / self.honest_share))
+        for event, spec in zip(events, specs, strict=True):
+            if spec.index % step == 0:
+                self.event_model.objects.get(pk=event.pk).save_revision().publish()
+                self.result.honest += 1
 
     def search_index(self):
         """Index events and speakers in bulk, with their text computed in bulk."""
@@ -628,28 +632,40 @@ class Generator:
     # The whole site
 
     def prepare(self, home_model):
-        """Locales, records, the page tree, and what each event will be."""
+        """Locales, records and the page tree."""
         self.timed("records", lambda: (self.locales(), self.records()))
         self.timed("tree", self.tree, home_model)
-        self.specs = self.timed("specs", self.specs_of_events)
+        # populate() starts from here each time: the same events, in bulk or not.
+        self.events_state = self.rng.getstate()
 
     def populate(self, bulk=True, search_index=True):
-        """The events of :meth:`prepare`, in bulk or the normal way."""
+        """The events, in bulk or the normal way, by chunks of :data:`CHUNK` (bounded memory).
+
+        Returns the ids of the French events and of their English translations.
+        """
         self.say(f"Generating {self.count} events ({'bulk' if bulk else 'normal path'})")
-        english = [spec for spec in self.specs if spec.title_en]
         make = self.bulk_events if bulk else self.normal_events
-        events = self.timed("events", make, self.specs, self.agenda, self.fr)
-        events_en = self.timed("translations", make, english, self.agenda_en, self.en, True)
-        if bulk:
-            self.timed("speaker index", self.speaker_index, events + events_en)
-        self.timed("registrations", self.registrations, events, self.specs)
-        if bulk:
-            self.timed("honest sample", self.publish_sample, events)
+        self.rng.setstate(self.events_state)
+        ids, english_ids = [], []
+        for start in range(0, self.count, CHUNK):
+            specs = self.timed("specs", self.specs_of_events, start, min(self.count, start + CHUNK))
+            english = [spec for spec in specs if spec.title_en]
+            events = self.timed("events", make, specs, self.agenda, self.fr)
+            events_en = self.timed("translations", make, english, self.agenda_en, self.en, True)
+            if bulk:
+                self.timed("speaker index", self.speaker_index, events + events_en)
+            self.timed("registrations", self.registrations, events, specs)
+            if bulk:
+                self.timed("honest sample", self.publish_sample, events, specs)
+            ids += [event.pk for event in events]
+            english_ids += [event.pk for event in events_en]
+            self.say(f"  {len(ids)} events, {len(english_ids)} translations")
         if bulk and search_index:
             self.timed("search index", self.search_index)
-        self.result.events = len(events)
-        self.result.translations = len(events_en)
-        return events, events_en
+        self.result.events = len(ids)
+        self.result.translations = len(english_ids)
+        self.say("  " + ", ".join(f"{name} {sec} s" for name, sec in self.result.timings.items()))
+        return ids, english_ids
 
     def run(self, home_model, bulk=True, search_index=True):
         with transaction.atomic():

@@ -20,7 +20,7 @@ import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus
+from wagtail_rencontres.enums import EventStatus, RegistrationMode, RegistrationStatus
 from wagtail_rencontres.models import Registration
 from wagtail_rencontres.services import queries
 
@@ -46,7 +46,11 @@ class RaceResult:
 
 def _event(capacity):
     upcoming = queries.filter_when(queries.visible_events(), "upcoming")
-    event = upcoming.filter(registration_mode=RegistrationMode.INTERNAL).order_by("-start").first()
+    event = (
+        upcoming.filter(registration_mode=RegistrationMode.INTERNAL, status=EventStatus.SCHEDULED)
+        .order_by("-start")
+        .first()
+    )
     Registration.objects.filter(page=event).delete()
     type(event).objects.filter(pk=event.pk).update(
         registration_capacity=capacity, registration_waitlist=True

@@ -16,6 +16,8 @@ GROWTH_BUDGETS = {
     "typed-list-programme": 2,
     "html-agenda": 2,
     "search-database": 2,
+    "search-elasticsearch": 2,
+    "search-opensearch": 2,
     "ics-feed-uncapped": 100,
 }
 

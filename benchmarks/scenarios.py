@@ -18,6 +18,7 @@ import tracemalloc
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.test import Client
@@ -25,7 +26,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from wagtail.models import Locale
 
 from benchmarks.budgets import QUERY_BUDGETS
-from wagtail_rencontres.enums import RegistrationMode
+from wagtail_rencontres.enums import EventStatus, RegistrationMode
 from wagtail_rencontres.models import Audience, Speaker, Theme
 from wagtail_rencontres.services import queries
 
@@ -61,7 +62,10 @@ class Targets:
 
     def __init__(self):
         upcoming = queries.filter_when(queries.visible_events(locale=_locale("fr")), "upcoming")
-        self.event = upcoming.filter(registration_mode=RegistrationMode.INTERNAL).first()
+        # Registration is open: scheduled (not cancelled, postponed or full), internal form.
+        self.event = upcoming.filter(
+            registration_mode=RegistrationMode.INTERNAL, status=EventStatus.SCHEDULED
+        ).first()
         self.plain_event = upcoming.filter(registration_mode=RegistrationMode.NONE).first()
         if self.event is None or self.plain_event is None:
             raise SystemExit("No upcoming event to measure: generate the site first.")
@@ -133,7 +137,7 @@ def scenarios(targets):
             stream=True,
         ),
         Scenario(
-            "search-database",
+            f"search-{settings.RENCONTRES_SEARCH_BACKEND}",
             "search",
             f"/api/rencontres/search?q=quartiers&theme={theme}&locale=fr&limit=20",
         ),
@@ -267,14 +271,15 @@ def _with_small_programmes(measure):
     """``measure()`` with every programme cut to two sessions, in a rolled back transaction.
 
     One session is open to all with one speaker (with an organisation), the
-    other restricted to one audience: records of the default locale, as the
-    generator's programmes hold, so that a small programme needs every kind of
+    other restricted to one audience: French records, as the generator's
+    programmes hold, so that a small programme needs every kind of
     record a full one does.
     """
     model = queries.event_model()
-    default = Locale.get_default()
-    speaker = Speaker.objects.filter(organisation__isnull=False, locale=default).first()
-    audience = Audience.objects.filter(locale=default).first()
+    # The generator's records are French, whatever the site's default language.
+    french = _locale("fr")
+    speaker = Speaker.objects.filter(organisation__isnull=False, locale=french).first()
+    audience = Audience.objects.filter(locale=french).first()
     with transaction.atomic():
         for pk, value in model.objects.values_list("pk", "programme"):
             if not value:

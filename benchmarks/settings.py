@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlparse
 
 from example_site.settings.base import *  # noqa: F403
 from example_site.settings.base import MIDDLEWARE
+from wagtail_rencontres.search_settings import search_backend
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "benchmarks-only-not-secret")
 DEBUG = False
@@ -42,10 +43,17 @@ DATABASES = {
         )
     )
 }
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"}
-    }
+# RENCONTRES_SEARCH_BACKEND=database (default), elasticsearch (ELASTICSEARCH_URL) or
+# opensearch (OPENSEARCH_URL): the backend the generator fills and the search scenario uses.
+RENCONTRES_SEARCH_BACKEND = os.environ.get("RENCONTRES_SEARCH_BACKEND", "database")
+WAGTAILSEARCH_BACKENDS = {
+    "default": search_backend(
+        RENCONTRES_SEARCH_BACKEND,
+        url=os.environ.get(f"{RENCONTRES_SEARCH_BACKEND.upper()}_URL"),
+        index_prefix="rencontres_bench_",
+        timeout=30,
+    )
+}
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",

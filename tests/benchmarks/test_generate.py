@@ -79,49 +79,48 @@ def normalised(value, uuids):
     return value
 
 
-def test_bulk_tree_is_valid(generator):
-    events, events_en = generator.populate(bulk=True)
+def pages(ids):
+    return list(queries.event_model().objects.filter(pk__in=ids).order_by("pk"))
 
-    assert (len(events), len(events_en)) == (
-        EVENTS,
-        len([s for s in generator.specs if s.title_en]),
-    )
+
+def test_bulk_tree_is_valid(generator):
+    ids, english_ids = generator.populate(bulk=True)
+
     assert Page.find_problems() == ([], [], [], [], [])
-    assert generator.agenda_en.get_children().count() == len(events_en)
-    for event in events_en:
-        source = queries.event_model().objects.get(pk=event.pk).get_translation(generator.fr)
+    assert generator.agenda.get_children().count() == len(ids) == EVENTS
+    assert generator.agenda_en.get_children().count() == len(english_ids) > 0
+    for event in pages(english_ids):
+        source = event.get_translation(generator.fr)
+        assert source.get_parent().pk == generator.agenda.pk
         assert source.uuid != event.uuid
 
 
 def test_bulk_speaker_index_is_what_the_receivers_write(generator):
-    events, events_en = generator.populate(bulk=True)
+    ids, english_ids = generator.populate(bulk=True)
 
-    for event in [*events, *events_en]:
-        page = queries.event_model().objects.get(pk=event.pk)
+    for page in pages([*ids, *english_ids]):
         indexed = set(EventSpeaker.objects.filter(event=page).values_list("speaker_id", flat=True))
         assert indexed == set(sync.public_speaker_ids(page))
 
 
 def test_bulk_sample_is_published_through_wagtail(generator):
-    events, _events_en = generator.populate(bulk=True)
+    generator.populate(bulk=True)
 
     published = queries.event_model().objects.filter(
         live_revision__isnull=False, locale=generator.fr
     )
     assert published.count() == generator.result.honest == 2
-    assert Registration.objects.count() == sum(spec.registrations for spec in generator.specs)
+    assert Registration.objects.count() == generator.result.registrations > 0
 
 
 def test_bulk_site_answers_as_the_normal_path(client, generator):
-    events, events_en = generator.populate(bulk=True)
-    bulk = answers(client, [*events, *events_en])
+    bulk = answers(client, pages(sum(generator.populate(bulk=True), [])))
     for agenda in (generator.agenda_en, generator.agenda):
         for child in agenda.get_children():
             child.delete()
         agenda.refresh_from_db()
 
-    events, events_en = generator.populate(bulk=False)
-    normal = answers(client, [*events, *events_en])
+    normal = answers(client, pages(sum(generator.populate(bulk=False), [])))
 
     bulk_lines = json.dumps(bulk, indent=1, sort_keys=True).splitlines()
     normal_lines = json.dumps(normal, indent=1, sort_keys=True).splitlines()
