@@ -472,7 +472,8 @@ class Generator:
         for position, spec in enumerate(specs, start=first + 1):
             title = spec.title_en if english else spec.title
             slug = f"en-{spec.slug}" if english else spec.slug
-            published = now - dt.timedelta(minutes=len(specs) - position)
+            # One minute apart, in order, the last one now: never in the future.
+            published = now - dt.timedelta(minutes=self.count - position)
             pages.append(
                 Page(
                     path=Page._get_path(parent.path, parent.depth + 1, position),
