@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The benchmark suite of issue #13, in one command:
+#   bash benchmarks/run.sh [--sizes 1000,10000,100000] [--rounds 5] [--no-race]
+# For each size: a fresh PostgreSQL database (rencontres_bench_<size>), migrated,
+# the generated site (python -m benchmarks generate), then the measured run
+# (python -m benchmarks run). With several sizes, the cost growth table follows.
+# Results: benchmarks/results/<date>-<size>.{md,json} and <date>-growth.md.
+# BENCH_PYTHON names the interpreter (.venv/bin/python by default).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source .ci/lib/postgres.sh
+
+PYTHON="${BENCH_PYTHON:-.venv/bin/python}"
+sizes=1000
+run_args=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --sizes) sizes="$2"; shift 2 ;;
+        --rounds) run_args+=(--rounds "$2"); shift 2 ;;
+        --no-race) run_args+=(--no-race); shift ;;
+        *) echo "usage: bash benchmarks/run.sh [--sizes 1000,10000] [--rounds N] [--no-race]" >&2; exit 2 ;;
+    esac
+done
+
+start_postgres
+export DJANGO_SETTINGS_MODULE=benchmarks.settings
+results=benchmarks/results
+mkdir -p "${results}"
+reports=()
+for size in ${sizes//,/ }; do
+    database="rencontres_bench_${size}"
+    export DATABASE_URL="postgres://rencontres:rencontres@127.0.0.1:${PGPORT}/${database}"
+    psql -h 127.0.0.1 -p "${PGPORT}" -U postgres -qc "DROP DATABASE IF EXISTS ${database} WITH (FORCE)"
+    psql -h 127.0.0.1 -p "${PGPORT}" -U postgres -qc "CREATE DATABASE ${database} OWNER rencontres"
+    "${PYTHON}" -m django migrate --no-input -v 0
+    "${PYTHON}" -m django createcachetable
+    timings="$(mktemp)"
+    "${PYTHON}" -m benchmarks generate --events "${size}" --timings "${timings}"
+    "${PYTHON}" -m benchmarks run --output "${results}" --generation "${timings}" "${run_args[@]}"
+    rm -f "${timings}"
+    reports+=("${results}/$(date +%F)-${size}.json")
+done
+if [ "${#reports[@]}" -gt 1 ]; then
+    "${PYTHON}" -m benchmarks report "${reports[@]}" --output "${results}/$(date +%F)-growth.md"
+fi
