@@ -44,10 +44,7 @@ QUERY_BUDGETS = {
 
 #: Query budgets main misses (issue #13); the budgets work removes them as it fixes them.
 KNOWN_MISSED = {
-    "typed-list-page-size",
-    "typed-list-programme-page-size",
     "v2-list-page-size",
-    "v2-list-programme-size",
     "html-event-page",
     "publish",
     "registration",
