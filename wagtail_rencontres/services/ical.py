@@ -80,7 +80,7 @@ def _location(data):
 def vevent(event, days=None, request=None, now=None):
     """One VEVENT for ``event``; ``days`` is its public programme."""
     if days is None:
-        days = programme.days(event)
+        days = programme.outlines_bulk([event])[event.pk]
     data = representation.event_core(event, request)
     return vevent_of(data, representation.programme_days(days), now=now)
 
@@ -208,10 +208,10 @@ def _chunk(events, request):
 def _vevents(events, request):
     """One VEVENT per event, their representations and programmes read in one go.
 
-    A VEVENT's description names sessions, not speakers: the programmes are read
-    without them, which spares converting and localising every speaker.
+    A VEVENT's description holds the public outline of the programme (times,
+    titles, audiences), read without converting its blocks.
     """
     events = representation.prepare_events(events)
-    days_by_event = programme.days_bulk(events, with_speakers=False)
+    days_by_event = programme.outlines_bulk(events)
     for event in events:
         yield vevent(event, days=days_by_event[event.pk], request=request)

@@ -8,10 +8,20 @@ are kept for registrants and editors.
 from dataclasses import dataclass, field
 
 from django.db.models import prefetch_related_objects
+from django.utils.dateparse import parse_date, parse_time
 
 from wagtail_rencontres.blocks import DayBlock
 from wagtail_rencontres.enums import SessionFormat
 from wagtail_rencontres.services import dates, i18n
+
+#: Session formats and their (lazy) labels; ``SessionFormat.values`` builds a list each time.
+FORMAT_LABELS = dict(SessionFormat.choices)
+
+
+def format_label(value):
+    """The label of a session format in the active language; an unknown value as it is."""
+    label = FORMAT_LABELS.get(value)
+    return value if label is None else str(label)
 
 
 @dataclass
@@ -134,9 +144,7 @@ def _build_day(event, day_value, include_private):
             ),
             title=value["title"],
             format=value["format"],
-            format_label=str(SessionFormat(value["format"]).label)
-            if value["format"] in SessionFormat.values
-            else value["format"],
+            format_label=format_label(value["format"]),
             restricted=restricted,
             remote=bool(value["remote"]),
             capacity=value.get("capacity"),
@@ -195,3 +203,89 @@ def speakers(days_list):
             for ref in session.speakers:
                 seen.setdefault(ref.speaker.pk, ref.speaker)
     return list(seen.values())
+
+
+def outlines_bulk(events):
+    """The public outline of several programmes, ``{event.pk: [Day, …]}``, in two queries.
+
+    What a calendar shows of a programme: days, and each session's times,
+    title, format and audiences, with no description, room or speaker, even
+    for open sessions. Read from the stored data without converting the
+    blocks, which feeds of thousands of events would pay for every session;
+    the audiences are read at once, in each event's locale.
+    """
+    raw_days = [
+        (event, value)
+        for event in events
+        for child in _raw_programme(event)
+        if child.get("type") == "day" and (value := child.get("value"))
+    ]
+    audience_ids = {
+        audience_id
+        for _event, day in raw_days
+        for session in _items(day.get("sessions"))
+        for audience_id in _items(session.get("restricted_audiences"))
+    }
+    # Imported here: host sites' models import this module while models load.
+    from wagtail_rencontres.models import Audience
+
+    audiences = Audience.objects.in_bulk(audience_ids) if audience_ids else {}
+    result = {event.pk: [] for event in events}
+    by_locale = {}
+    for event, raw_day in raw_days:
+        day, session_audiences = _outline_day(event, raw_day, audiences)
+        result[event.pk].append(day)
+        by_locale.setdefault(event.locale_id, []).extend(session_audiences)
+    for event_days in result.values():
+        event_days.sort(key=lambda day: day.date)
+    for locale_id, session_audiences in by_locale.items():
+        _localize_choices(locale_id, [], session_audiences, [])
+    return result
+
+
+def _items(raw_list):
+    """The values of a stored ListBlock, in the block format (``{"type": "item", …}``) or not."""
+    return [value for _id, value in _identified_items(raw_list)]
+
+
+def _identified_items(raw_list):
+    """``(id, value)`` of each item of a stored ListBlock; ids only exist in the block format."""
+    return [
+        (item.get("id") or "", item.get("value"))
+        if isinstance(item, dict) and item.get("type") == "item"
+        else ("", item)
+        for item in raw_list or []
+    ]
+
+
+def _outline_day(event, raw_day, audiences):
+    day = parse_date(raw_day["date"])
+    sessions = []
+    session_audiences = []
+    for session_id, value in _identified_items(raw_day.get("sessions")):
+        value = value or {}
+        restricted_to = [
+            audiences[audience_id]
+            for audience_id in _items(value.get("restricted_audiences"))
+            if audience_id in audiences
+        ]
+        end_time = value.get("end_time")
+        session = Session(
+            id=session_id,
+            start=dates.make_local_lenient(day, parse_time(value["start_time"]), event.timezone),
+            end=(
+                dates.make_local_lenient(day, parse_time(end_time), event.timezone)
+                if end_time
+                else None
+            ),
+            title=value.get("title") or "",
+            format=value.get("format") or "",
+            format_label=format_label(value.get("format") or ""),
+            restricted=bool(restricted_to),
+            remote=bool(value.get("remote")),
+            capacity=value.get("capacity"),
+        )
+        session_audiences.append((session, restricted_to))
+        sessions.append(session)
+    sessions.sort(key=lambda session: (session.start, session.title))
+    return Day(date=day, title=raw_day.get("title") or "", sessions=sessions), session_audiences
