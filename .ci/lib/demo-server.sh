@@ -2,6 +2,8 @@
 # The example site with its demo content, served by gunicorn on PostgreSQL over
 # loopback, for the steps that test a running server (fuzzing, load).
 #   source .ci/lib/demo-server.sh; start_demo_server; ...; stop_demo_server
+# start_demo_server reuses a server of its own already answering (step 45 leaves
+# it running for step 47, which stops it).
 # It runs the production settings (ci/load/server_settings.py only lifts the rate
 # limit and the HTTPS redirect) on their own database and a shared
 # DatabaseCache, with DEMO_WORKERS gunicorn workers (3 by default).
@@ -29,6 +31,11 @@ start_demo_server() {
     start_postgres
     demo_env
     mkdir -p "${DEMO_DIR}"
+    # Step 45 leaves its server to step 47: one migrated demo for both.
+    if [ -f "${DEMO_DIR}/gunicorn.pid" ] && curl -sf -o /dev/null "${DEMO_URL}/api/rencontres/openapi.json"; then
+        echo "Demo server already running on ${DEMO_URL}: reused"
+        return 0
+    fi
     psql -h 127.0.0.1 -p "${PGPORT}" -U postgres -qc "DROP DATABASE IF EXISTS ${DEMO_DATABASE} WITH (FORCE)"
     psql -h 127.0.0.1 -p "${PGPORT}" -U postgres -qc "CREATE DATABASE ${DEMO_DATABASE} OWNER rencontres"
     local manage=("${DEMO_PYTHON}" example_site/manage.py)
