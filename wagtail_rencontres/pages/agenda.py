@@ -31,13 +31,8 @@ class AgendaPageMixin(AgendaSearchMixin, models.Model):
     def route(self, request, path_components):
         """Route to an event below in one query, with what serving it checks (see
         :mod:`~wagtail_rencontres.services.serving`); other pages Wagtail's way."""
-        if path_components:
-            event = serving.event_to_serve(self, path_components[0])
-            if event is not None:
-                # As Wagtail does: the event's parent is known, get_parent() reads nothing.
-                event._cached_parent_obj = self
-                return event.route(request, path_components[1:])
-        return super().route(request, path_components)
+        routed = serving.route(self, request, path_components, serving.events_to_serve())
+        return routed or super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = add_base_template(super().get_context(request, *args, **kwargs))
