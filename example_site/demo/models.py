@@ -4,7 +4,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from wagtail_rencontres import conf
-from wagtail_rencontres.services import i18n, queries
+from wagtail_rencontres.services import i18n, queries, serving
 
 
 class HomePage(Page):
@@ -15,6 +15,12 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = [conf.page_model_string("AgendaPage")]
     max_count_per_parent = 1
+
+    def route(self, request, path_components):
+        # Its children are agendas: each read in one query, not Wagtail's two.
+        agendas = conf.page_model("AgendaPage").objects.all()
+        routed = serving.route(self, request, path_components, agendas)
+        return routed or super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

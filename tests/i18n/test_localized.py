@@ -155,9 +155,9 @@ def test_programme_localisation_query_count_does_not_grow(
         affiliations = [ref.speaker.affiliation for ref in days[0].sessions[0].speakers]
 
     assert len(affiliations) == count
-    # speakers and audiences of the source (block values), their translations (2),
-    # organisations (1)
-    assert len(queries) == 5
+    # speakers and audiences of the source (block values), their translations (2);
+    # organisations come with the speakers
+    assert len(queries) == 4
 
 
 def test_translated_page_shows_translated_venue_format_audiences_and_partners(

@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail_rencontres import conf
 from wagtail_rencontres.pages.base import RICH_TEXT_FEATURES, add_base_template
 from wagtail_rencontres.pages.search import AgendaSearchMixin
-from wagtail_rencontres.services import i18n, queries
+from wagtail_rencontres.services import i18n, queries, serving
 
 
 class AgendaPageMixin(AgendaSearchMixin, models.Model):
@@ -27,6 +27,12 @@ class AgendaPageMixin(AgendaSearchMixin, models.Model):
     def get_events(self):
         """Live, public events below this agenda in its locale, with what listings show."""
         return queries.events_below(self)
+
+    def route(self, request, path_components):
+        """Route to an event below in one query, with what serving it checks (see
+        :mod:`~wagtail_rencontres.services.serving`); other pages Wagtail's way."""
+        routed = serving.route(self, request, path_components, serving.events_to_serve())
+        return routed or super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = add_base_template(super().get_context(request, *args, **kwargs))

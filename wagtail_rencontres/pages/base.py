@@ -2,10 +2,11 @@
 
 from django.db import models
 from django.utils.functional import cached_property
+from wagtail.models import PageViewRestriction
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import PartnerRole
-from wagtail_rencontres.services import i18n
+from wagtail_rencontres.services import i18n, representation, serving
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
 
@@ -43,6 +44,28 @@ class LocalizedChoicesMixin(models.Model):
         for link in self.localized_partners:
             grouped[link.role].append(link)
         return grouped
+
+    class Meta:
+        abstract = True
+
+
+class EventServingMixin(models.Model):
+    """How an event page is served: the view restrictions that its route found
+    (:mod:`~wagtail_rencontres.services.serving`), and its template's context."""
+
+    def get_view_restrictions(self):
+        # Routed by an agenda, the page knows whether any restriction applies.
+        if serving.known_unrestricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def get_context(self, request, *args, **kwargs):
+        context = add_base_template(super().get_context(request, *args, **kwargs))
+        # The template and the JSON-LD show the same localised records: read them once.
+        representation.prepare_events([self])
+        context["programme_days"] = self.programme_days()
+        context["cycles"] = serving.cycles_of_event(self)
+        return context
 
     class Meta:
         abstract = True

@@ -31,19 +31,21 @@ from wagtail_rencontres.enums import AttendanceMode, EventStatus
 from wagtail_rencontres.models.mixins import default_timezone, listing_indexes
 from wagtail_rencontres.pages.base import (
     RICH_TEXT_FEATURES,
+    EventServingMixin,
     LocalizedChoicesMixin,
-    add_base_template,
 )
 from wagtail_rencontres.pages.registration import (
     REGISTRATION_SYNCHRONIZED_FIELDS,
     RegistrationPageMixin,
 )
 from wagtail_rencontres.pages.search import EventSearchMixin
-from wagtail_rencontres.services import dates, i18n, programme, queries, sync
+from wagtail_rencontres.services import dates, i18n, programme, sync
 from wagtail_rencontres.validators import programme_days_error, validate_timezone
 
 
-class EventPageMixin(LocalizedChoicesMixin, EventSearchMixin, RegistrationPageMixin, models.Model):
+class EventPageMixin(
+    EventServingMixin, LocalizedChoicesMixin, EventSearchMixin, RegistrationPageMixin, models.Model
+):
     """Everything an event page (*rencontre*) is and does."""
 
     # Content
@@ -342,8 +344,9 @@ class EventPageMixin(LocalizedChoicesMixin, EventSearchMixin, RegistrationPageMi
         return i18n.localized(self.format, self.locale_id)
 
     def programme_days(self):
-        """The programme as days of sessions; restricted ones show their public outline only."""
-        return programme.days(self)
+        """The programme as days of sessions (read once: template and JSON-LD share it);
+        restricted ones show their public outline only."""
+        return programme.days_once(self)
 
     def clean(self):
         super().clean()
@@ -384,12 +387,6 @@ class EventPageMixin(LocalizedChoicesMixin, EventSearchMixin, RegistrationPageMi
         if self.pk and (update_fields is None or "sequence" in update_fields):
             self.sequence = sync.next_sequence(self)
         super().save(*args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        context = add_base_template(super().get_context(request, *args, **kwargs))
-        context["programme_days"] = self.programme_days()
-        context["cycles"] = queries.cycles_of_event(self)
-        return context
 
     class Meta:
         abstract = True

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus
 from wagtail_rencontres.models.registration import Registration
 from wagtail_rencontres.pages.base import add_base_template
-from wagtail_rencontres.services import capacity
+from wagtail_rencontres.services import capacity, programme
 from wagtail_rencontres.services import registration as service
 
 RESULT_PARAM = "registration"
@@ -25,7 +25,7 @@ def event_page(page, request, *args, **kwargs):
     form = None
     status = 200
     if page.registration_mode == RegistrationMode.INTERNAL and state["is_open"]:
-        form_class = service.form_class(page)
+        form_class = service.form_class(page, _programme(page))
         if request.method == "POST":
             form = form_class(request.POST)
             if service.rate_limited(service.client_ip(request)):
@@ -65,6 +65,14 @@ def event_page(page, request, *args, **kwargs):
     )
     response.status_code = status
     return response
+
+
+def _programme(page):
+    """The programme with its private sessions, read once for the form and the page
+    (see :func:`~wagtail_rencontres.services.programme.days_once`); a cycle has none."""
+    if not hasattr(page, "programme"):
+        return None
+    return programme.days_once(page, include_private=True)
 
 
 #: Headers of every answer of the self-service page, errors included: it shows a

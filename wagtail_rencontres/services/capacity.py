@@ -126,18 +126,21 @@ def places_left(event, taken=None):
     return left
 
 
-def workshop_sessions(event):
+def workshop_sessions(event, days=None):
     """Sessions a registrant may choose, by stable session id, in programme order.
 
     A session is a workshop to choose when it has a capacity or the workshop
     format. Its ``restricted_audiences`` are in the event's locale where
     translated; compare audiences by ``restricted_keys`` (translation keys), so
     that every translation of the event accepts the matching audience.
+    ``days``: the programme with its private sessions, when already read.
     """
     if not hasattr(event, "programme"):
         return {}  # a cycle has no programme of its own: no workshop to choose
+    if days is None:
+        days = programme.days(event, include_private=True, with_speakers=False)
     sessions = {}
-    for day in programme.days(event, include_private=True, with_speakers=False):
+    for day in days:
         for session in day.sessions:
             if not session.id:
                 continue

@@ -89,7 +89,8 @@ def _moment(data, value):
 def representation_of(event, request=None):
     """The representation JSON-LD reads: the event's summary with its public programme."""
     representation.prepare_events([event])
-    days = programme.days(event)
+    # The page's template shows the same programme: one reading for both.
+    days = programme.days_once(event)
     representation.prepare_speakers(programme.speakers(days))
     return representation.event_summary(event, request=request, days=days)
 

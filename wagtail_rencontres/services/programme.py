@@ -5,12 +5,13 @@ title, format, audiences) to the public; its description, room and speakers
 are kept for registrants and editors.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import prefetch_related_objects
 from django.utils.dateparse import parse_date, parse_time
 
 from wagtail_rencontres.blocks import DayBlock
+from wagtail_rencontres.blocks.programme import CHOSEN_WITH
 from wagtail_rencontres.enums import SessionFormat
 from wagtail_rencontres.services import dates, i18n
 
@@ -71,6 +72,44 @@ def days(event, include_private=False, with_speakers=True):
     """
     return days_bulk([event], include_private=include_private, with_speakers=with_speakers)[
         event.pk
+    ]
+
+
+#: Where :func:`days_once` keeps what it read, on the event instance.
+_READ = "_rencontres_programme_read"
+
+
+def days_once(event, include_private=False):
+    """:func:`days` of an event instance, read from the database once for all its uses.
+
+    Serving an event page, the registration form (its workshops: private
+    sessions included), the template and the JSON-LD (the public programme)
+    share one reading: the whole programme, and its :func:`public_view`.
+    Another programme set on the instance is read again.
+    """
+    read = event.__dict__.get(_READ)
+    if read is None or read["programme"] is not event.programme:
+        private = days(event, include_private=True)
+        read = {"programme": event.programme, True: private, False: public_view(private)}
+        event.__dict__[_READ] = read
+    return read[include_private]
+
+
+def public_view(days_list):
+    """Days read with their private sessions, as the public sees them: restricted
+    sessions without their description, room and speakers (as :func:`days` gives them)."""
+    return [
+        Day(
+            date=day.date,
+            title=day.title,
+            sessions=[
+                replace(session, description=None, room="", speakers=[])
+                if session.restricted
+                else session
+                for session in day.sessions
+            ],
+        )
+        for day in days_list
     ]
 
 
@@ -184,8 +223,8 @@ def _localize_choices(locale_id, raw_speakers, session_audiences, result):
         session.restricted_to = [audience.name for audience in session.restricted_audiences]
     if not raw_speakers:
         return
-    localized_speakers = i18n.localized_many(raw_speakers, locale_id)
-    prefetch_related_objects(localized_speakers, "organisation")
+    localized_speakers = i18n.localized_many(raw_speakers, locale_id, select_related=CHOSEN_WITH)
+    prefetch_related_objects(localized_speakers, *CHOSEN_WITH)
     speaker_map = dict(
         zip((speaker.pk for speaker in raw_speakers), localized_speakers, strict=True)
     )

@@ -53,10 +53,16 @@ def public(queryset):
     each time; here a restriction on the page or an ancestor (a page whose path
     starts the row's path) excludes the row in the same query.
     """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    return queryset.filter(~view_restricted())
+
+
+def view_restricted():
+    """Whether a view restriction applies to the page row: on it or on an ancestor."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
     )
-    return queryset.filter(~Exists(restricted))
 
 
 def live_public(model):

@@ -4,15 +4,18 @@ from django.db.models import Q
 
 from wagtail_rencontres.forms import RegistrationFormBuilder
 from wagtail_rencontres.models.taxonomy import Audience
-from wagtail_rencontres.services import capacity
+from wagtail_rencontres.services import capacity, serving
 from wagtail_rencontres.services.registration.status import consent_text
 
 
-def form_class(event):
-    """The registration form class of the event or cycle (a Wagtail FormBuilder form)."""
-    sessions = capacity.workshop_sessions(event)
+def form_class(event, days=None):
+    """The registration form class of the event or cycle (a Wagtail FormBuilder form).
+
+    ``days``: the event's programme with its private sessions, when already read.
+    """
+    sessions = capacity.workshop_sessions(event, days)
     return RegistrationFormBuilder(
-        list(event.registration_fields.all()),
+        serving.registration_fields(event),
         event=event,
         workshop_sessions=sessions,
         consent_text=consent_text(event),
