@@ -6,9 +6,10 @@ typed API return the same data.
 """
 
 from rest_framework.fields import Field
+from rest_framework.serializers import ListSerializer
 from wagtail.api import APIField
 
-from wagtail_rencontres.services import serializers
+from wagtail_rencontres.services import queries, seats, serializers
 
 CACHE_ATTRIBUTE = "_rencontres_api_data"
 
@@ -92,6 +93,34 @@ def representation(instance, request=None):
     return data
 
 
+def prepare_listed_events(pages, request=None):
+    """Full representations of the events among ``pages`` (a listing of Wagtail's own
+    endpoints), in a constant number of queries.
+
+    The events are read again with what the representation needs (relations,
+    seats taken), then each listed instance gets its representation.
+    """
+    model = queries.event_model()
+    pending = {
+        page.pk: page
+        for page in pages
+        if isinstance(page, model) and getattr(page, CACHE_ATTRIBUTE, None) is None
+    }
+    if not pending:
+        return
+    events = serializers.prefetch_events(
+        model.objects.filter(pk__in=pending).annotate(
+            registrations_seats_taken=seats.counted_seats()
+        )
+    )
+    for event, data in zip(events, serializers.event_details(list(events), request), strict=True):
+        data["_complete"] = True
+        listed = pending[event.pk]
+        setattr(listed, CACHE_ATTRIBUTE, data)
+        # Wagtail's meta.locale of the pages still to serialise reads it otherwise.
+        listed.locale = event.locale
+
+
 class RepresentationField(Field):
     """A read-only DRF field returning one key of the shared representation."""
 
@@ -106,7 +135,12 @@ class RepresentationField(Field):
         if cached is not None and self.key in cached:
             # Listings prepare summaries in bulk; only detail keys need the full representation.
             return cached[self.key]
-        return representation(instance, self.context.get("request")).get(self.key)
+        request = self.context.get("request")
+        listing = getattr(self.parent, "parent", None)
+        if isinstance(listing, ListSerializer):
+            # A page of Wagtail's /pages/ endpoint: every event of it at once.
+            prepare_listed_events(listing.instance, request)
+        return representation(instance, request).get(self.key)
 
 
 def api_fields(keys):

@@ -6,10 +6,12 @@ Register it on the site's v2 router::
 """
 
 from django.http import Http404
+from django.urls import NoReverseMatch
 from django.utils.functional import classproperty
 from django.utils.translation import gettext as _
 from ninja import Field
 from rest_framework.exceptions import ValidationError
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
 from wagtail_rencontres import conf
@@ -37,10 +39,32 @@ V2_PARAMETERS = BaseAPIViewSet.known_query_parameters.union(["type"]).difference
 )
 
 
+class SharedSiteHtmlUrlField(PageHtmlUrlField):
+    """``meta.html_url`` from the site root paths read once for the request.
+
+    Wagtail's field calls ``page.full_url``, which caches those paths on each page:
+    one cache read per page of a listing. The request passed here (REST framework's,
+    not an ``HttpRequest``) only carries that cache, so the URL stays the same.
+    """
+
+    def to_representation(self, page):
+        try:
+            return page.get_full_url(self.context["request"])
+        except NoReverseMatch:
+            return None
+
+
+class EventPageSerializer(PageSerializer):
+    """v2's page serializer, whose ``html_url`` costs no read per event."""
+
+    html_url = SharedSiteHtmlUrlField(read_only=True)
+
+
 class EventsAPIViewSet(PagesAPIViewSet):
     """Visible events; the same filters, errors and representation as the typed API."""
 
     name = "events"
+    base_serializer_class = EventPageSerializer
     filter_backends = []
     known_query_parameters = frozenset(["limit", "offset", "fields", "format", "_", "type"]).union(
         typed_filters.EventFilters.model_fields
