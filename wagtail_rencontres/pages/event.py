@@ -39,7 +39,7 @@ from wagtail_rencontres.pages.registration import (
     RegistrationPageMixin,
 )
 from wagtail_rencontres.pages.search import EventSearchMixin
-from wagtail_rencontres.services import dates, i18n, programme, queries, sync
+from wagtail_rencontres.services import dates, i18n, programme, publication, queries, sync
 from wagtail_rencontres.validators import programme_days_error, validate_timezone
 
 
@@ -375,7 +375,7 @@ class EventPageMixin(LocalizedChoicesMixin, EventSearchMixin, RegistrationPageMi
             first, last = dates.local_days(self.start, self.end, self.timezone)
         except Exception:  # noqa: BLE001 - an invalid timezone is reported on its own field
             return None
-        return programme_days_error(self.programme, first, last)
+        return programme_days_error(programme.day_dates(self), first, last)
 
     def save(self, *args, **kwargs):
         if self.all_day and self.start and self.end and self.timezone:
@@ -384,6 +384,15 @@ class EventPageMixin(LocalizedChoicesMixin, EventSearchMixin, RegistrationPageMi
         if self.pk and (update_fields is None or "sequence" in update_fields):
             self.sequence = sync.next_sequence(self)
         super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        with publication.batch():
+            return super().save_revision(*args, **kwargs)
+
+    def publish(self, *args, **kwargs):
+        """Publish, indexing the page, updating its references and moving the stamp once."""
+        with publication.batch():
+            return super().publish(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = add_base_template(super().get_context(request, *args, **kwargs))
