@@ -31,6 +31,7 @@ from wagtail_rencontres.enums import AttendanceMode, EventStatus
 from wagtail_rencontres.models.mixins import default_timezone, listing_indexes
 from wagtail_rencontres.pages.base import (
     RICH_TEXT_FEATURES,
+    BatchedPublicationMixin,
     LocalizedChoicesMixin,
     add_base_template,
 )
@@ -39,11 +40,16 @@ from wagtail_rencontres.pages.registration import (
     RegistrationPageMixin,
 )
 from wagtail_rencontres.pages.search import EventSearchMixin
-from wagtail_rencontres.services import dates, i18n, programme, publication, queries, sync
+from wagtail_rencontres.services import dates, i18n, programme, queries, sync
 from wagtail_rencontres.validators import programme_days_error, validate_timezone
 
 
-class EventPageMixin(LocalizedChoicesMixin, EventSearchMixin, RegistrationPageMixin, models.Model):
+class EventPageMixin(
+    BatchedPublicationMixin,
+    LocalizedChoicesMixin,
+    EventSearchMixin,
+    RegistrationPageMixin,
+):
     """Everything an event page (*rencontre*) is and does."""
 
     # Content
@@ -384,15 +390,6 @@ class EventPageMixin(LocalizedChoicesMixin, EventSearchMixin, RegistrationPageMi
         if self.pk and (update_fields is None or "sequence" in update_fields):
             self.sequence = sync.next_sequence(self)
         super().save(*args, **kwargs)
-
-    def save_revision(self, *args, **kwargs):
-        with publication.batch():
-            return super().save_revision(*args, **kwargs)
-
-    def publish(self, *args, **kwargs):
-        """Publish, indexing the page, updating its references and moving the stamp once."""
-        with publication.batch():
-            return super().publish(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = add_base_template(super().get_context(request, *args, **kwargs))
