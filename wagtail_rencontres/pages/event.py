@@ -45,10 +45,7 @@ from wagtail_rencontres.validators import programme_days_error, validate_timezon
 
 
 class EventPageMixin(
-    BatchedPublicationMixin,
-    LocalizedChoicesMixin,
-    EventSearchMixin,
-    RegistrationPageMixin,
+    BatchedPublicationMixin, LocalizedChoicesMixin, EventSearchMixin, RegistrationPageMixin
 ):
     """Everything an event page (*rencontre*) is and does."""
 
