@@ -294,6 +294,8 @@ def sender_name(sender_id, signal_name):
         return "any page" if signal_name.startswith("page_") else "any model"
     if sender_id == id(conf.page_model("EventPage")):
         return "event page"
+    if sender_id == id(conf.page_model("CyclePage")):
+        return "cycle page"
     for model in [*apps.get_models(), Page]:
         if id(model) == sender_id:
             return model.__name__

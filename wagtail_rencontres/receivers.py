@@ -3,7 +3,7 @@
 Receivers stay thin: the work is done by :mod:`wagtail_rencontres.services.sync`
 (the speaker index and tombstones of event pages) and Wagtail's search index.
 
-Wagtail queues a page's reindexing on ``post_save``, which fires before
+A page's reindexing is queued on ``post_save``, which fires before
 modelcluster commits the page's many-to-many relations (themes, audiences):
 with an immediate task backend the index would hold the previous themes until
 the next save. Reindexing on ``page_published``, sent once everything is saved,
@@ -12,6 +12,12 @@ closes that gap.
 Events also index text of the snippets they point to (speakers' names, roles
 and organisations, the venue, partner organisations): saving one of those
 snippets reindexes the live events that show it.
+
+Event and cycle pages are indexed by these receivers rather than by
+Wagtail's per-save task (their ``search_auto_update`` is off): a publication,
+which saves the page and each of its partner links, is then indexed once, as
+its reference index is updated once and the stamp moved once
+(:mod:`wagtail_rencontres.services.publication`).
 
 Both only queue a task (:mod:`wagtail_rencontres.services.search.indexing`):
 a search server that is down or frozen never slows a request; the task worker
@@ -27,6 +33,7 @@ so that their ``Last-Modified`` and feed ``ETag`` change too.
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
 from wagtail_rencontres.models import (
@@ -40,7 +47,7 @@ from wagtail_rencontres.models import (
     Theme,
     Venue,
 )
-from wagtail_rencontres.services import freshness, queries, sync
+from wagtail_rencontres.services import publication, queries, sync
 from wagtail_rencontres.services.search import indexing
 
 # Event pages
@@ -83,13 +90,34 @@ def on_view_restriction_deleted(sender, instance, **kwargs):
 
 def reindex_published_page(sender, instance, **kwargs):
     if isinstance(instance, queries.event_model() | queries.cycle_model()):
-        indexing.enqueue_reindex(type(instance), [instance.pk])
+        publication.reindex(type(instance), instance.pk)
+
+
+def reindex_saved_page(sender, instance, update_fields=None, raw=False, **kwargs):
+    """Event and cycle pages are indexed by the package, not by Wagtail's per-save task."""
+    if raw or not publication.changes_content(update_fields):
+        return
+    publication.reindex(type(instance), instance.pk)
+
+
+def unindex_deleted_page(sender, instance, **kwargs):
+    index.remove_object(instance)
 
 
 def reindex_events_showing(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata: the events are reindexed by update_index
         return
     indexing.reindex_events_showing(instance)
+
+
+# Reference index
+
+
+def note_references(sender, instance, update_fields=None, raw=False, **kwargs):
+    """Inside a publication, the references of a saved object are updated once, at its end."""
+    if raw or not publication.changes_content(update_fields):
+        return
+    publication.references_changed(instance)
 
 
 # Change stamp
@@ -130,10 +158,13 @@ def deletions_shown():
     )
 
 
-def move_change_stamp(sender, instance, **kwargs):
-    """Something shown was saved, deleted, published or unpublished: move the stamp."""
-    if shows(instance):
-        freshness.changed(boundaries=isinstance(instance, Page))
+def move_change_stamp(sender, instance, update_fields=None, **kwargs):
+    """Something shown was saved, deleted, published or unpublished: move the stamp.
+
+    A new revision (a draft) changes nothing shown.
+    """
+    if shows(instance) and publication.changes_content(update_fields):
+        publication.content_changed(boundaries=isinstance(instance, Page))
 
 
 def connect():
@@ -160,6 +191,15 @@ def connect():
         dispatch_uid="rencontres_restriction_removed",
     )
     page_published.connect(reindex_published_page, dispatch_uid="rencontres_reindex_published")
+    for page_model in (event_page, queries.cycle_model()):
+        label = page_model._meta.label_lower
+        post_save.connect(
+            reindex_saved_page, sender=page_model, dispatch_uid=f"rencontres_reindex_{label}"
+        )
+        post_delete.connect(
+            unindex_deleted_page, sender=page_model, dispatch_uid=f"rencontres_unindex_{label}"
+        )
+    post_save.connect(note_references, dispatch_uid="rencontres_references")
     for signal in (post_save, page_published, page_unpublished):
         signal.connect(move_change_stamp, dispatch_uid="rencontres_change_stamp")
     for model in deletions_shown():

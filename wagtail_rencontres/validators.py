@@ -35,14 +35,14 @@ def day_outside_event_message(day, first_day, last_day):
     )
 
 
-def programme_days_error(programme, first_day, last_day):
-    """The error of a programme whose days fall outside ``first_day`` – ``last_day``, or ``None``.
+def programme_days_error(day_dates, first_day, last_day):
+    """The error of programme days falling outside ``first_day`` – ``last_day``, or ``None``.
 
-    Keyed by block position, so that the editor shows it on each wrong day's date.
+    ``day_dates``: the date of each day block, in order. Keyed by block
+    position, so that the editor shows it on each wrong day's date.
     """
     block_errors = {}
-    for position, child in enumerate(programme or []):
-        day = child.value.get("date")
+    for position, day in enumerate(day_dates):
         if day is not None and not first_day <= day <= last_day:
             block_errors[position] = StructBlockValidationError(
                 block_errors={"date": day_outside_event_message(day, first_day, last_day)}

@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import PartnerRole
-from wagtail_rencontres.services import i18n, representation, serving
+from wagtail_rencontres.services import i18n, publication, representation, serving
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
 
@@ -15,6 +15,22 @@ def add_base_template(context):
     """Let package templates extend the site's own base template."""
     context["rencontres_base_template"] = conf.get_setting("BASE_TEMPLATE")
     return context
+
+
+class BatchedPublicationMixin(models.Model):
+    """Saving a revision or publishing indexes the page, updates its references and
+    moves the change stamp once, after every row is saved (:mod:`.services.publication`)."""
+
+    def save_revision(self, *args, **kwargs):
+        with publication.batch():
+            return super().save_revision(*args, **kwargs)
+
+    def publish(self, *args, **kwargs):
+        with publication.batch():
+            return super().publish(*args, **kwargs)
+
+    class Meta:
+        abstract = True
 
 
 class LocalizedChoicesMixin(models.Model):

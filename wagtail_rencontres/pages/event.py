@@ -31,6 +31,7 @@ from wagtail_rencontres.enums import AttendanceMode, EventStatus
 from wagtail_rencontres.models.mixins import default_timezone, listing_indexes
 from wagtail_rencontres.pages.base import (
     RICH_TEXT_FEATURES,
+    BatchedPublicationMixin,
     EventServingMixin,
     LocalizedChoicesMixin,
 )
@@ -44,7 +45,12 @@ from wagtail_rencontres.validators import programme_days_error, validate_timezon
 
 
 class EventPageMixin(
-    EventServingMixin, LocalizedChoicesMixin, EventSearchMixin, RegistrationPageMixin, models.Model
+    BatchedPublicationMixin,
+    EventServingMixin,
+    LocalizedChoicesMixin,
+    EventSearchMixin,
+    RegistrationPageMixin,
+    models.Model,
 ):
     """Everything an event page (*rencontre*) is and does."""
 
@@ -378,7 +384,7 @@ class EventPageMixin(
             first, last = dates.local_days(self.start, self.end, self.timezone)
         except Exception:  # noqa: BLE001 - an invalid timezone is reported on its own field
             return None
-        return programme_days_error(self.programme, first, last)
+        return programme_days_error(programme.day_dates(self), first, last)
 
     def save(self, *args, **kwargs):
         if self.all_day and self.start and self.end and self.timezone:

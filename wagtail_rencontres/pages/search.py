@@ -19,7 +19,12 @@ class EventSearchMixin(models.Model):
     The title is searched and boosted through ``Page.search_fields``. Text
     built by methods holds only what the public page shows: restricted
     sessions contribute their title, never their description, room or speakers.
+
+    The package indexes event pages itself, once per publication
+    (:mod:`wagtail_rencontres.receivers`), instead of Wagtail's task per save.
     """
+
+    search_auto_update = False
 
     search_fields = [
         index.SearchField("subtitle", boost=1.5),
@@ -71,7 +76,9 @@ class EventSearchMixin(models.Model):
 
 
 class CycleSearchMixin(models.Model):
-    """Search fields of a cycle page."""
+    """Search fields of a cycle page, indexed by the package as events are."""
+
+    search_auto_update = False
 
     search_fields = [
         index.SearchField("subtitle", boost=1.5),

@@ -24,7 +24,18 @@ bring back an older value.
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Min, Q
+from django.db.models import (
+    Case,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    Min,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest, Least, NullIf
 from django.utils import timezone
 
 from wagtail_rencontres.models import ChangeStamp
@@ -43,7 +54,7 @@ def changed(boundaries=False):
 
     ``boundaries``: dates may have changed, so the next boundary is computed again.
     """
-    transaction.on_commit(lambda: move(boundaries=boundaries), robust=True)
+    transaction.on_commit(lambda: advance(boundaries=boundaries), robust=True)
 
 
 def changed_at():
@@ -60,16 +71,51 @@ def changed_at():
 
 def move(boundaries=False):
     """Move the stamp to now (later than its previous value) and return it."""
+    advance(boundaries=boundaries)
+    return ChangeStamp.objects.filter(pk=STAMP_PK).values_list("changed_at", flat=True).first()
+
+
+def advance(boundaries=False):
+    """Move the stamp to now, later than its previous value, in one statement.
+
+    The database computes the new values under the row's lock, so that two
+    workers moving the stamp at once both move it forward.
+    """
     now = timezone.now()
-    with transaction.atomic():
-        stamp = ChangeStamp.objects.select_for_update().filter(pk=STAMP_PK).first()
-        if stamp is None:
-            stamp = ChangeStamp(pk=STAMP_PK, changed_at=now, next_boundary=now)
-        stamp.changed_at = max(now, stamp.changed_at + dt.timedelta(microseconds=1))
-        if boundaries or (stamp.next_boundary is not None and stamp.next_boundary <= now):
-            stamp.next_boundary = next_boundary(now)
-        stamp.save()
-    return stamp.changed_at
+    later = ExpressionWrapper(
+        F("changed_at") + dt.timedelta(microseconds=1), output_field=DateTimeField()
+    )
+    boundary = next_boundary_expression(now)
+    if not boundaries:
+        boundary = Case(When(next_boundary__lte=now, then=boundary), default=F("next_boundary"))
+    moved = ChangeStamp.objects.filter(pk=STAMP_PK).update(
+        changed_at=Greatest(Value(now, output_field=DateTimeField()), later),
+        next_boundary=boundary,
+    )
+    if not moved:
+        ChangeStamp.objects.get_or_create(
+            pk=STAMP_PK, defaults={"changed_at": now, "next_boundary": next_boundary(now)}
+        )
+
+
+# Stands for "no boundary" inside the statement: SQLite's MIN() of values with a NULL is NULL.
+NO_BOUNDARY = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+
+
+def next_boundary_expression(now):
+    """The first start, end, registration opening or deadline from ``now`` on, as SQL."""
+    firsts = [
+        Coalesce(
+            Subquery(model.objects.filter(**{f"{name}__gte": now}).order_by(name).values(name)[:1]),
+            Value(NO_BOUNDARY, output_field=DateTimeField()),
+        )
+        for model, names in (
+            (queries.event_model(), EVENT_BOUNDARIES),
+            (queries.cycle_model(), CYCLE_BOUNDARIES),
+        )
+        for name in names
+    ]
+    return NullIf(Least(*firsts), Value(NO_BOUNDARY, output_field=DateTimeField()))
 
 
 def next_boundary(now):

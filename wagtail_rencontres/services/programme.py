@@ -5,6 +5,7 @@ title, format, audiences) to the public; its description, room and speakers
 are kept for registrants and editors.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from django.db.models import prefetch_related_objects
@@ -153,6 +154,21 @@ def _without_speakers(day_value):
         for session in day_value.get("sessions") or []
     ]
     return {**day_value, "sessions": sessions}
+
+
+def day_dates(event):
+    """The date of each block of the programme, in order (``None`` where missing or invalid).
+
+    Read from the raw data: none of the chosen speakers and audiences is fetched.
+    """
+    found = []
+    for child in _raw_programme(event):
+        value = (child.get("value") or {}).get("date")
+        try:
+            found.append(dt.date.fromisoformat(value) if isinstance(value, str) else value)
+        except ValueError:
+            found.append(None)
+    return found
 
 
 def _raw_programme(event):

@@ -9,6 +9,7 @@ Every backend receives an accent-folded copy of the text as well
 own analysis keeps accents (PostgreSQL's ``french`` configuration does).
 """
 
+import functools
 import html
 
 from django.utils.html import strip_tags
@@ -31,6 +32,24 @@ def _join(parts):
 
 
 DAYS = "_rencontres_search_days"
+TEXTS = "_rencontres_search_texts"
+
+
+def once_per_page(function):
+    """Compute ``function(page)`` once per page instance.
+
+    The search backends ask for each text once per kind of index field (title,
+    body, autocomplete…), and the folded copy repeats every text.
+    """
+
+    @functools.wraps(function)
+    def wrapper(page):
+        texts = page.__dict__.setdefault(TEXTS, {})
+        if function.__name__ not in texts:
+            texts[function.__name__] = function(page)
+        return texts[function.__name__]
+
+    return wrapper
 
 
 def public_days(event):
@@ -53,6 +72,7 @@ def _public_speakers(event):
     return programme.speakers(public_days(event))
 
 
+@once_per_page
 def programme_text(event):
     """Day titles, session titles, and descriptions of sessions open to all."""
     parts = []
@@ -65,11 +85,13 @@ def programme_text(event):
     return _join(parts)
 
 
+@once_per_page
 def speaker_names(event):
     """Full names of the speakers of sessions open to all."""
     return _join(speaker.full_name for speaker in _public_speakers(event))
 
 
+@once_per_page
 def speaker_text(event):
     """Names, roles and organisations of the speakers of sessions open to all."""
     parts = []
@@ -80,6 +102,7 @@ def speaker_text(event):
     return _join(parts)
 
 
+@once_per_page
 def place_text(event):
     """The venue's name and city, in the event's locale where translated."""
     venue = event.localized_venue
@@ -88,6 +111,7 @@ def place_text(event):
     return _join([venue.name, venue.city])
 
 
+@once_per_page
 def organiser_text(page):
     """Names and acronyms of the organisers and co-organisers, in the page's locale."""
     parts = []
@@ -98,6 +122,7 @@ def organiser_text(page):
     return _join(parts)
 
 
+@once_per_page
 def taxonomy_text(page):
     """Names of the themes, audiences and, for events, the format, in the page's locale."""
     parts = [theme.name for theme in page.localized_themes]
@@ -113,6 +138,7 @@ def _stream_text(page, field_name):
     return _join(field.get_searchable_content(getattr(page, field_name)))
 
 
+@once_per_page
 def folded_event_text(event):
     """Accent-folded copy of every indexed text of an event."""
     return fold(
@@ -131,6 +157,7 @@ def folded_event_text(event):
     )
 
 
+@once_per_page
 def folded_cycle_text(cycle):
     """Accent-folded copy of every indexed text of a cycle."""
     return fold(
