@@ -3,7 +3,8 @@ anything the typed API or the ICS feeds show may have changed.
 
 - :func:`changed` schedules a move when a transaction commits (receivers call
   it on saves and deletions of pages, snippets, registrations, view
-  restrictions, sites, locales and images, and on publication).
+  restrictions, sites, locales and images, and on publication); most moves
+  are one ``UPDATE`` (:func:`advance`).
 - :func:`changed_at` reads the stamp: one query. Responses read it *before*
   their content, so content committed after the read is always newer than the
   stamp a client was given.
@@ -24,7 +25,8 @@ bring back an older value.
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Min, Q
+from django.db.models import DateTimeField, F, Min, Q, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from wagtail_rencontres.models import ChangeStamp
@@ -43,7 +45,33 @@ def changed(boundaries=False):
 
     ``boundaries``: dates may have changed, so the next boundary is computed again.
     """
-    transaction.on_commit(lambda: move(boundaries=boundaries), robust=True)
+    transaction.on_commit(lambda: advance(boundaries=boundaries), robust=True)
+
+
+def advance(boundaries=False):
+    """Move the stamp to now (later than its previous value), in one ``UPDATE`` when it can.
+
+    Every registration moves the stamp, whatever its event: one statement
+    holds the row's lock for that statement alone, where :func:`move` holds
+    it over a read, a write and a commit. With ``boundaries``, no row yet,
+    or the next boundary passed, the next boundary must be computed under
+    the lock: :func:`move` does it.
+    """
+    if not boundaries:
+        now = timezone.now()
+        moved = (
+            ChangeStamp.objects.filter(pk=STAMP_PK)
+            .filter(Q(next_boundary__isnull=True) | Q(next_boundary__gt=now))
+            .update(
+                changed_at=Greatest(
+                    Value(now, output_field=DateTimeField()),
+                    F("changed_at") + Value(dt.timedelta(microseconds=1)),
+                )
+            )
+        )
+        if moved:
+            return
+    move(boundaries=boundaries)
 
 
 def changed_at():
