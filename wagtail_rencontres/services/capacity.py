@@ -12,6 +12,7 @@ registration and a session registration never both take a session's last
 place and two cycles sharing a session cannot deadlock.
 """
 
+import json
 from collections import Counter
 from contextlib import contextmanager
 
@@ -136,14 +137,33 @@ def workshop_sessions(event):
     """
     if not hasattr(event, "programme"):
         return {}  # a cycle has no programme of its own: no workshop to choose
+    key = _programme_key(event)
+    known = getattr(event, "_rencontres_workshops", None)
+    if known is not None and known[0] == key:
+        return known[1]
     sessions = {}
-    for day in programme.days(event, include_private=True, with_speakers=False):
+    days = programme.days(event, include_private=True, with_speakers=False, keep=_may_be_workshop)
+    for day in days:
         for session in day.sessions:
             if not session.id:
                 continue
             if session.capacity or session.format == SessionFormat.WORKSHOP:
                 sessions[session.id] = session
+    event._rencontres_workshops = (key, sessions)
     return sessions
+
+
+def _programme_key(event):
+    """What the workshops of ``event`` are read from: its time zone and raw programme."""
+    raw = event.programme
+    raw = [] if raw is None else list(getattr(raw, "raw_data", raw))
+    return json.dumps([event.timezone, raw], sort_keys=True, default=str)
+
+
+def _may_be_workshop(raw_session):
+    """Whether a session's raw value may be a workshop: reading only those spares a
+    registration the parsing of the whole programme, on every request."""
+    return bool(raw_session.get("capacity")) or raw_session.get("format") == SessionFormat.WORKSHOP
 
 
 def workshop_seats_taken(event):
@@ -195,6 +215,10 @@ def locked_event(event):
             .get(pk=owner_id(event))
         )
         locked.locked_sessions = []
+        if locked.pk == event.pk:
+            # Workshops the caller read from the same programme (to build the form)
+            # are not read again under the lock: workshop_sessions compares the two.
+            locked._rencontres_workshops = getattr(event, "_rencontres_workshops", None)
         if is_cycle(locked):
             locked.locked_sessions = list(
                 queries.event_model()
