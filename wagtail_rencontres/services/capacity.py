@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models import Count, Q
+from wagtail.models import Page
 
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus, SessionFormat
 from wagtail_rencontres.models.registration import Registration
@@ -73,8 +74,16 @@ def registrations_of(page):
     cycle: its own (one query either way).
     """
     owner = owner_id(page)
-    cycles = queries.cycle_session_model().objects.filter(event_id=owner).values("cycle_id")
-    return Registration.objects.filter(Q(page_id=owner) | Q(page_id__in=cycles))
+    cycles = (
+        queries.cycle_session_model()
+        .objects.filter(event_id=owner)
+        .order_by()
+        .values_list("cycle_id")
+    )
+    # One list of pages, not "page = owner OR page IN (cycles)": PostgreSQL reads
+    # such an OR by scanning the whole registration table, under the page's lock.
+    pages = cycles.union(Page.objects.filter(pk=owner).order_by().values_list("pk"), all=True)
+    return Registration.objects.filter(page_id__in=pages)
 
 
 def seats_taken(event):
