@@ -2,9 +2,12 @@
 
 from django.db import connection
 
+from benchmarks.budgets import is_transaction_control
+
 
 class QueryCountMiddleware:
-    """Answer ``X-Bench-Queries``: how many SQL queries the request ran, middleware included.
+    """Answer ``X-Bench-Queries``: how many SQL statements reading or writing rows the
+    request ran, middleware included.
 
     ``connection.execute_wrapper`` sees every query of the request's
     connection, with ``DEBUG`` off, also behind gunicorn.
@@ -18,7 +21,10 @@ class QueryCountMiddleware:
 
         def counting(execute, sql, params, many, context):
             nonlocal count
-            count += 1
+            # Budgets count statements that read or write rows (see budgets.py);
+            # savepoints pass through here, BEGIN and COMMIT do not.
+            if not is_transaction_control(sql):
+                count += 1
             return execute(sql, params, many, context)
 
         with connection.execute_wrapper(counting):

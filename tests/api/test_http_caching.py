@@ -334,6 +334,18 @@ def test_the_stamp_only_moves_forward(clock, db):
     assert ChangeStamp.objects.get().changed_at == moved
 
 
+def test_the_one_statement_move_only_moves_forward_too(clock, db):
+    stamp = freshness.changed_at()
+    clock.moment = stamp - dt.timedelta(hours=1)  # a worker whose clock is late
+
+    freshness.advance()
+
+    assert ChangeStamp.objects.get().changed_at == stamp + dt.timedelta(microseconds=1)
+    clock.moment = stamp + dt.timedelta(hours=1)
+    freshness.advance()
+    assert ChangeStamp.objects.get().changed_at == clock.moment
+
+
 def test_search_sends_an_etag_of_its_body_and_no_date(client, world, clock, commit):
     url = f"{API}/search?q=forum"
     first = client.get(url)

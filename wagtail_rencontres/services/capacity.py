@@ -12,11 +12,13 @@ registration and a session registration never both take a session's last
 place and two cycles sharing a session cannot deadlock.
 """
 
+import json
 from collections import Counter
 from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models import Count, Q
+from wagtail.models import Page
 
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus, SessionFormat
 from wagtail_rencontres.models.registration import Registration
@@ -72,8 +74,16 @@ def registrations_of(page):
     cycle: its own (one query either way).
     """
     owner = owner_id(page)
-    cycles = queries.cycle_session_model().objects.filter(event_id=owner).values("cycle_id")
-    return Registration.objects.filter(Q(page_id=owner) | Q(page_id__in=cycles))
+    cycles = (
+        queries.cycle_session_model()
+        .objects.filter(event_id=owner)
+        .order_by()
+        .values_list("cycle_id")
+    )
+    # One list of pages, not "page = owner OR page IN (cycles)": PostgreSQL reads
+    # such an OR by scanning the whole registration table, under the page's lock.
+    pages = cycles.union(Page.objects.filter(pk=owner).order_by().values_list("pk"), all=True)
+    return Registration.objects.filter(page_id__in=pages)
 
 
 def seats_taken(event):
@@ -137,8 +147,14 @@ def workshop_sessions(event, days=None):
     """
     if not hasattr(event, "programme"):
         return {}  # a cycle has no programme of its own: no workshop to choose
+    key = _programme_key(event)
+    known = getattr(event, "_rencontres_workshops", None)
+    if known is not None and known[0] == key:
+        return known[1]
     if days is None:
-        days = programme.days(event, include_private=True, with_speakers=False)
+        days = programme.days(
+            event, include_private=True, with_speakers=False, keep=_may_be_workshop
+        )
     sessions = {}
     for day in days:
         for session in day.sessions:
@@ -146,7 +162,21 @@ def workshop_sessions(event, days=None):
                 continue
             if session.capacity or session.format == SessionFormat.WORKSHOP:
                 sessions[session.id] = session
+    event._rencontres_workshops = (key, sessions)
     return sessions
+
+
+def _programme_key(event):
+    """What the workshops of ``event`` are read from: its time zone and raw programme."""
+    raw = event.programme
+    raw = [] if raw is None else list(getattr(raw, "raw_data", raw))
+    return json.dumps([event.timezone, raw], sort_keys=True, default=str)
+
+
+def _may_be_workshop(raw_session):
+    """Whether a session's raw value may be a workshop: reading only those spares a
+    registration the parsing of the whole programme, on every request."""
+    return bool(raw_session.get("capacity")) or raw_session.get("format") == SessionFormat.WORKSHOP
 
 
 def workshop_seats_taken(event):
@@ -198,6 +228,10 @@ def locked_event(event):
             .get(pk=owner_id(event))
         )
         locked.locked_sessions = []
+        if locked.pk == event.pk:
+            # Workshops the caller read from the same programme (to build the form)
+            # are not read again under the lock: workshop_sessions compares the two.
+            locked._rencontres_workshops = getattr(event, "_rencontres_workshops", None)
         if is_cycle(locked):
             locked.locked_sessions = list(
                 queries.event_model()

@@ -64,16 +64,18 @@ class Day:
     sessions: list
 
 
-def days(event, include_private=False, with_speakers=True):
+def days(event, include_private=False, with_speakers=True, keep=None):
     """The event's programme as :class:`Day` objects, sessions sorted by start time.
 
     Speakers and audiences are shown in the event's locale when translated
     (see :mod:`wagtail_rencontres.services.i18n`). ``with_speakers=False`` leaves
-    the sessions' speakers out, and their queries.
+    the sessions' speakers out, and their queries. ``keep``, a test on a
+    session's raw value, leaves out the sessions it refuses before they are
+    read, and their audiences' queries.
     """
-    return days_bulk([event], include_private=include_private, with_speakers=with_speakers)[
-        event.pk
-    ]
+    return days_bulk(
+        [event], include_private=include_private, with_speakers=with_speakers, keep=keep
+    )[event.pk]
 
 
 #: Where :func:`days_once` keeps what it read, on the event instance.
@@ -114,7 +116,7 @@ def public_view(days_list):
     ]
 
 
-def days_bulk(events, include_private=False, with_speakers=True):
+def days_bulk(events, include_private=False, with_speakers=True, keep=None):
     """Programmes of several events, ``{event.pk: [Day, …]}``, in a constant number of queries.
 
     The raw programme data of every event goes through the block's own
@@ -128,7 +130,7 @@ def days_bulk(events, include_private=False, with_speakers=True):
         for child in _raw_programme(event):
             if child.get("type") == "day":
                 value = child.get("value") or {}
-                raw_days.append(value if with_speakers else _without_speakers(value))
+                raw_days.append(_trimmed(value, with_speakers, keep))
                 owners.append(event)
     values = DayBlock().bulk_to_python(raw_days) if raw_days else []
     result = {event.pk: [] for event in events}
@@ -147,12 +149,18 @@ def days_bulk(events, include_private=False, with_speakers=True):
     return result
 
 
-def _without_speakers(day_value):
-    """A copy of a day's raw value whose sessions name no speaker."""
-    sessions = [
-        {**session, "value": {**(session.get("value") or {}), "speakers": []}}
-        for session in day_value.get("sessions") or []
-    ]
+def _trimmed(day_value, with_speakers, keep):
+    """A day's raw value, or a copy without speakers or with only the sessions ``keep`` accepts."""
+    if with_speakers and keep is None:
+        return day_value
+    sessions = day_value.get("sessions") or []
+    if keep is not None:
+        sessions = [session for session in sessions if keep(session.get("value") or {})]
+    if not with_speakers:
+        sessions = [
+            {**session, "value": {**(session.get("value") or {}), "speakers": []}}
+            for session in sessions
+        ]
     return {**day_value, "sessions": sessions}
 
 

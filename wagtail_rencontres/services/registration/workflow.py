@@ -110,9 +110,14 @@ def check_workshops_free(locked, sessions, chosen):
 
 
 def _save(registration):
-    """Save; the database's unique constraints turn a race lost into a duplicate."""
+    """Save; the database's unique constraints turn a race lost into a duplicate.
+
+    Call under :func:`capacity.locked_event`. No savepoint: a duplicate leaves the
+    locked transaction, which rolls back whole; a savepoint would only add two
+    statements to the time the page's lock is held.
+    """
     try:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):
             registration.save()
     except IntegrityError as error:
         raise DuplicateRegistration() from error
