@@ -19,7 +19,7 @@ def default_timezone():
 
 def listing_indexes():
     """Indexes of an event page behind the listings' filters and sorts (dates,
-    registration, status, attendance); the names take the app and class, cut to
+    registration, status, attendance) and the change stamp's boundaries; the names take the app and class, cut to
     the 30 characters Django allows, so each concrete event class gets its own."""
     prefix = "%(app_label).11s_%(class).11s_"
     return [
@@ -28,4 +28,7 @@ def listing_indexes():
         models.Index(fields=["registration_mode"], name=prefix + "reg"),
         models.Index(fields=["status"], name=prefix + "status"),
         models.Index(fields=["attendance_mode"], name=prefix + "att"),
+        # The change stamp's next boundary reads the first opening and deadline to come.
+        models.Index(fields=["registration_opens_at"], name=prefix + "opens"),
+        models.Index(fields=["registration_closes_at"], name=prefix + "closes"),
     ]
