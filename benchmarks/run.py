@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import statistics
+import tracemalloc
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -73,11 +74,12 @@ def percentile(values, fraction):
 
 
 def measure(all_scenarios, rounds):
-    """Timed samples of every scenario, interleaved round by round, and the query
-    counts of the scenarios measured once (``{name: count}``)."""
+    """Timed samples of every scenario, interleaved round by round; for the
+    scenarios measured once, their query counts and traced peak memory
+    (``{name: count}``, ``{name: bytes}``)."""
     http = client()
     samples = {scenario.name: [] for scenario in all_scenarios}
-    counted = {}
+    counted, peaks = {}, {}
     for scenario in all_scenarios:  # warm-up: caches, connections, compiled templates
         if not scenario.once:
             perform(scenario, http)
@@ -87,16 +89,21 @@ def measure(all_scenarios, rounds):
             if scenario.once and round_number:
                 continue
             for _repeat in range(scenario.per_round):
-                # Counting costs a little: only where no other run counts.
+                # Counting and tracing cost a little: only where no other run does.
                 capture = CaptureQueriesContext(connection) if scenario.once else nullcontext()
+                if scenario.once:
+                    tracemalloc.start()
                 with capture as captured:
                     sample = perform(scenario, http)
+                if scenario.once:
+                    peaks[scenario.name] = tracemalloc.get_traced_memory()[1]
+                    tracemalloc.stop()
                 if not 200 <= sample.status < 300:
                     raise RuntimeError(f"{scenario.name}: HTTP {sample.status}")
                 samples[scenario.name].append(sample)
                 if scenario.once:
                     counted[scenario.name] = len(captured.captured_queries)
-    return samples, counted
+    return samples, counted, peaks
 
 
 def summarise(all_scenarios, samples):
@@ -220,13 +227,15 @@ def main(argv=None):
         "generation": json.loads(Path(args.generation).read_text()) if args.generation else None,
     }
     print(f"Measuring {report['size']} events, {args.rounds} rounds…", flush=True)
-    samples, counted = measure(all_scenarios, args.rounds)
+    samples, counted, peaks = measure(all_scenarios, args.rounds)
     rows = summarise(all_scenarios, samples)
     for scenario in all_scenarios:
         rows[scenario.name]["queries"] = counted.get(scenario.name) or count_queries(scenario)[0]
     report["scenarios"] = rows
     report["memory_mib"] = {
-        s.name: round(peak_memory(s) / 1024 / 1024, 1) for s in all_scenarios if s.stream
+        s.name: round((peaks.get(s.name) or peak_memory(s)) / 1024 / 1024, 1)
+        for s in all_scenarios
+        if s.stream
     }
     report["query_budgets"] = [vars(result) for result in query_budgets(targets)]
     report["explain"] = [{"sql": sql, "plan": plan} for sql, plan in explain_list_queries(targets)]

@@ -48,8 +48,8 @@ class Scenario:
     settings: dict = field(default_factory=dict)
     references: tuple = ()  # names of the scenarios its p50 is compared with
     stream: bool = False  # report time to first byte and peak memory
-    # Measured once, its queries counted in that run: a feed of every event takes
-    # minutes at 100,000 events, and the growth budget reads one run.
+    # Measured once, its queries counted and its memory traced in that same run
+    # (at every size alike): a feed of every event takes minutes at 100,000 events.
     once: bool = False
 
 
