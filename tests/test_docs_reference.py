@@ -288,6 +288,7 @@ def test_the_hooks_reference_lists_every_hook_the_package_registers():
 
 def sender_name(sender_id, signal_name):
     from django.apps import apps
+    from wagtail.images import get_image_model
     from wagtail.models import Page
 
     if sender_id == id(None):
@@ -296,6 +297,8 @@ def sender_name(sender_id, signal_name):
         return "event page"
     if sender_id == id(conf.page_model("CyclePage")):
         return "cycle page"
+    if sender_id == id(get_image_model()):
+        return "Image"  # the site's image model, whatever its name
     for model in [*apps.get_models(), Page]:
         if id(model) == sender_id:
             return model.__name__
