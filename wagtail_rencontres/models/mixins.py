@@ -19,8 +19,9 @@ def default_timezone():
 
 def listing_indexes():
     """Indexes of an event page behind the listings' filters and sorts (dates,
-    registration, status, attendance) and the change stamp's boundaries; the names take the app and class, cut to
-    the 30 characters Django allows, so each concrete event class gets its own."""
+    registration, status, attendance) and the change stamp's boundaries; the
+    names take the app and class, cut to the 30 characters Django allows, so
+    each concrete event class gets its own."""
     prefix = "%(app_label).11s_%(class).11s_"
     return [
         models.Index(fields=["start", "end"], name=prefix + "start"),
