@@ -213,6 +213,15 @@ class EventIndexView(IndexView):
             raise Http404
         return super().get_locale()
 
+    def search_queryset(self, queryset):
+        # The SQLite search backend hands a double quote to FTS5 as it is, which
+        # fails the query ("unterminated string"); in a title search it means nothing.
+        if self.is_searching and '"' in self.search_query:
+            self.search_query = self.search_query.replace('"', " ").strip()
+            if not self.search_query:
+                return queryset
+        return super().search_queryset(queryset)
+
     def get_base_queryset(self):
         # Cycle registrants hold a place in each session: counted too.
         return (

@@ -262,6 +262,8 @@ ADMIN_NAMES = [
 @given(query=queries(ADMIN_NAMES, likely=["title", "-latest_revision_created_at", "fr", "1"]))
 @example(query="q=%00&ordering=%00")
 @example(query="q=%ED%A0%80")
+@example(query="q=%22")
+@example(query="q=Forum%20%22quartiers")
 @example(query="p=99999999999999999999999999")
 @example(query="locale=%00")
 @example(query="owner=99999999999999999999999999&edited_by=99999999999999999999999999")
