@@ -8,10 +8,9 @@ cache, as in production.
 """
 
 import os
-from urllib.parse import unquote, urlparse
 
 from example_site.settings.base import *  # noqa: F403
-from example_site.settings.base import INSTALLED_APPS, MIDDLEWARE
+from example_site.settings.base import INSTALLED_APPS, MIDDLEWARE, database_from_url
 from wagtail_rencontres.search_settings import search_backend
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "benchmarks-only-not-secret")
@@ -19,25 +18,8 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 
 
-def _database(url):
-    parts = urlparse(url)
-    if parts.scheme in ("postgres", "postgresql"):
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(parts.path.lstrip("/")),
-            "USER": unquote(parts.username or ""),
-            "PASSWORD": unquote(parts.password or ""),
-            "HOST": parts.hostname or "",
-            "PORT": parts.port or "",
-            "CONN_MAX_AGE": 60,
-        }
-    if parts.scheme == "sqlite":
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": parts.path or ":memory:"}
-    raise ValueError(f"Unsupported DATABASE_URL scheme: {parts.scheme}")
-
-
 DATABASES = {
-    "default": _database(
+    "default": database_from_url(
         os.environ.get(
             "DATABASE_URL", "postgres://rencontres:rencontres@127.0.0.1:54329/rencontres_bench"
         )

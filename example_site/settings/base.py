@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import corsheaders.defaults
 
@@ -128,3 +129,22 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "pptx", "txt", "csv"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAILRENCONTRES_BASE_TEMPLATE = "base.html"
+
+
+def database_from_url(url):
+    """A ``DATABASES`` entry from a ``postgres://user:password@host:port/name`` URL
+    (``sqlite:///path`` too), persistent connections for PostgreSQL."""
+    parts = urlparse(url)
+    if parts.scheme in ("postgres", "postgresql"):
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parts.path.lstrip("/")),
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "",
+            "PORT": parts.port or "",
+            "CONN_MAX_AGE": 60,
+        }
+    if parts.scheme == "sqlite":
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": parts.path or ":memory:"}
+    raise ValueError(f"Unsupported DATABASE_URL scheme: {parts.scheme}")

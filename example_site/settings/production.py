@@ -7,26 +7,15 @@ Run ``manage.py createcachetable`` once after ``migrate``.
 """
 
 import os
-from urllib.parse import unquote, urlparse
 
 from example_site.settings.base import *  # noqa: F403
+from example_site.settings.base import database_from_url
 
 DEBUG = False
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ALLOWED_HOSTS = [host.strip() for host in os.environ["DJANGO_ALLOWED_HOSTS"].split(",") if host]
 
-_db = urlparse(os.environ["DATABASE_URL"])
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": unquote(_db.path.lstrip("/")),
-        "USER": unquote(_db.username or ""),
-        "PASSWORD": unquote(_db.password or ""),
-        "HOST": _db.hostname or "",
-        "PORT": _db.port or "",
-        "CONN_MAX_AGE": 60,
-    }
-}
+DATABASES = {"default": database_from_url(os.environ["DATABASE_URL"])}
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"}
 }
