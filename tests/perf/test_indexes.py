@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from wagtail_rencontres.services import filters, queries
 
@@ -12,6 +13,8 @@ LISTING_INDEXES = [
     ["registration_mode"],
     ["status"],
     ["attendance_mode"],
+    ["registration_opens_at"],
+    ["registration_closes_at"],
 ]
 
 
@@ -34,7 +37,7 @@ def test_the_index_names_name_the_site_event_class():
     model = queries.event_model()
     prefix = f"{model._meta.app_label[:11]}_{model._meta.model_name[:11]}_"
     assert sorted(index.name for index in model._meta.indexes) == sorted(
-        prefix + suffix for suffix in ("start", "end", "reg", "status", "att")
+        prefix + suffix for suffix in ("start", "end", "reg", "status", "att", "opens", "closes")
     )
 
 
@@ -83,3 +86,17 @@ def test_the_upcoming_list_counts_through_a_date_index(full_event):
         assert listing.count() == 20
     found = plan(queries_run.captured_queries[0]["sql"], "enable_nestloop")
     assert any(name in found for name in date_index_names()), found
+
+
+@postgresql_only
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["registration_opens_at", "registration_closes_at"])
+def test_the_next_boundary_finds_the_next_opening_and_deadline_through_an_index(name):
+    """The change stamp looks for them on every publication: no scan of the event table."""
+    model = queries.event_model()
+    first = model.objects.filter(**{f"{name}__gte": timezone.now()}).order_by(name)
+    with CaptureQueriesContext(connection) as queries_run:
+        list(first.values_list(name, flat=True)[:1])
+    found = plan(queries_run.captured_queries[0]["sql"])
+    suffix = "opens" if name == "registration_opens_at" else "closes"
+    assert f"_{suffix}" in found, found
