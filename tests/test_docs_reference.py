@@ -297,6 +297,8 @@ def sender_name(sender_id, signal_name):
         return "event page"
     if sender_id == id(conf.page_model("CyclePage")):
         return "cycle page"
+    if sender_id == id(apps.get_app_config("wagtail_rencontres")):
+        return "the package's app"
     if sender_id == id(get_image_model()):
         return "Image"  # the site's image model, whatever its name
     for model in [*apps.get_models(), Page]:
@@ -319,6 +321,8 @@ def test_the_signals_reference_lists_every_receiver_the_package_connects():
         "m2m_changed": model_signals.m2m_changed,
         "page_published": wagtail_signals.page_published,
         "page_unpublished": wagtail_signals.page_unpublished,
+        "pre_migrate": model_signals.pre_migrate,
+        "post_migrate": model_signals.post_migrate,
     }
     connected = set()
     for signal_name, signal in signals.items():

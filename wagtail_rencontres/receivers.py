@@ -30,7 +30,8 @@ so that their ``Last-Modified`` and feed ``ETag`` change too.
 ``docs/reference/signals-and-hooks.md`` lists every receiver; a test compares.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.apps import apps
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_migrate
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search import index
@@ -47,7 +48,7 @@ from wagtail_rencontres.models import (
     Theme,
     Venue,
 )
-from wagtail_rencontres.services import publication, queries, sync
+from wagtail_rencontres.services import freshness, publication, queries, sync
 from wagtail_rencontres.services.search import indexing
 
 # Event pages
@@ -202,6 +203,12 @@ def connect():
     post_save.connect(note_references, dispatch_uid="rencontres_references")
     for signal in (post_save, page_published, page_unpublished):
         signal.connect(move_change_stamp, dispatch_uid="rencontres_change_stamp")
+    pre_migrate.connect(freshness.migration_started, dispatch_uid="rencontres_migrating")
+    post_migrate.connect(
+        freshness.migration_ended,
+        sender=apps.get_app_config("wagtail_rencontres"),
+        dispatch_uid="rencontres_migrated",
+    )
     for model in deletions_shown():
         post_delete.connect(
             move_change_stamp,

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import AudienceFactory, EventFormatFactory, paris
 from tests.perf.conftest import FUTURE_DAY, programme
+from tests.perf.test_registration import TRANSACTION_CONTROL
 from wagtail_rencontres.relations.models import EventSpeaker
 from wagtail_rencontres.services import search
 
@@ -38,7 +39,8 @@ def test_publishing_costs_the_same_whatever_the_programme(
     assert len(sixteen_sessions) == len(one_session)
 
 
-# The counts today (101 on PostgreSQL, 102 on SQLite, both test sites). Issue
+# The counts today (about 100 statements that read or write rows, both test
+# sites and databases: the change stamp's next boundary is read under its lock). Issue
 # #13 budgets 60, which Wagtail's own work alone exceeds: with every receiver
 # disconnected and no indexing, this publication costs 87 (validation twice,
 # the revision, the audit log, partner links saved one by one).
@@ -71,7 +73,12 @@ def test_publishing_a_full_programme_indexes_it_once(
         django_capture_on_commit_callbacks(execute=True),
     ):
         event.save_revision(user=editor).publish(user=editor)
-    statements = [query["sql"] for query in queries.captured_queries]
+    # Statements that read or write rows, as every query budget counts them.
+    statements = [
+        query["sql"]
+        for query in queries.captured_queries
+        if not query["sql"].startswith(TRANSACTION_CONTROL)
+    ]
 
     assert len(statements) <= PUBLISH_CEILING, len(statements)
     assert count(statements, 'UPDATE "wagtail_rencontres_changestamp"') == 1

@@ -23,19 +23,16 @@ bring back an older value.
 
 import datetime as dt
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import (
-    Case,
     DateTimeField,
     ExpressionWrapper,
     F,
-    Min,
     Q,
     Subquery,
     Value,
-    When,
 )
-from django.db.models.functions import Coalesce, Greatest, Least, NullIf
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from wagtail_rencontres.models import ChangeStamp
@@ -49,12 +46,34 @@ EVENT_BOUNDARIES = ("start", "end", "registration_opens_at", "registration_close
 CYCLE_BOUNDARIES = ("registration_opens_at", "registration_closes_at")
 
 
+#: Set while ``migrate`` runs (see :func:`migration_started`).
+_migrating = False
+
+
 def changed(boundaries=False):
     """Move the stamp once the current transaction commits (at once outside one).
 
     ``boundaries``: dates may have changed, so the next boundary is computed again.
+    Nothing happens while migrations run: the stamp moves once at their end.
     """
+    if _migrating:
+        return
     transaction.on_commit(lambda: advance(boundaries=boundaries), robust=True)
+
+
+def migration_started(**kwargs):
+    """``pre_migrate``: the rows migrations save must not move the stamp, whose next
+    boundary reads event and cycle tables a site's own migrations may not have made yet."""
+    global _migrating  # noqa: PLW0603 - one flag for the process running migrate
+    _migrating = True
+
+
+def migration_ended(**kwargs):
+    """``post_migrate`` (every table exists): the stamp moves once, boundaries computed."""
+    global _migrating  # noqa: PLW0603
+    _migrating = False
+    if ChangeStamp._meta.db_table in connection.introspection.table_names():
+        move(boundaries=True)
 
 
 def changed_at():
@@ -76,57 +95,62 @@ def move(boundaries=False):
 
 
 def advance(boundaries=False):
-    """Move the stamp to now, later than its previous value, in one statement.
+    """Move the stamp to now, later than its previous value: one ``UPDATE`` when it can.
 
-    The database computes the new values under the row's lock, so that two
-    workers moving the stamp at once both move it forward.
+    Every registration moves the stamp, whatever its event: one statement holds
+    the row's lock for that statement alone. When the next boundary must be
+    computed again (``boundaries``, a boundary passed, no row yet), it is
+    computed under the row's lock, so that it sees every change committed before.
     """
     now = timezone.now()
-    later = ExpressionWrapper(
-        F("changed_at") + dt.timedelta(microseconds=1), output_field=DateTimeField()
+    later = Greatest(
+        Value(now, output_field=DateTimeField()),
+        ExpressionWrapper(
+            F("changed_at") + dt.timedelta(microseconds=1), output_field=DateTimeField()
+        ),
     )
-    boundary = next_boundary_expression(now)
     if not boundaries:
-        boundary = Case(When(next_boundary__lte=now, then=boundary), default=F("next_boundary"))
-    moved = ChangeStamp.objects.filter(pk=STAMP_PK).update(
-        changed_at=Greatest(Value(now, output_field=DateTimeField()), later),
-        next_boundary=boundary,
-    )
-    if not moved:
-        ChangeStamp.objects.get_or_create(
-            pk=STAMP_PK, defaults={"changed_at": now, "next_boundary": next_boundary(now)}
+        moved = (
+            ChangeStamp.objects.filter(pk=STAMP_PK)
+            .filter(Q(next_boundary__isnull=True) | Q(next_boundary__gt=now))
+            .update(changed_at=later)
         )
+        if moved:
+            return
+    with transaction.atomic():
+        if ChangeStamp.objects.select_for_update().filter(pk=STAMP_PK).exists():
+            ChangeStamp.objects.filter(pk=STAMP_PK).update(
+                changed_at=later, next_boundary=next_boundary(now)
+            )
+        else:
+            ChangeStamp.objects.get_or_create(
+                pk=STAMP_PK, defaults={"changed_at": now, "next_boundary": next_boundary(now)}
+            )
 
 
-# Stands for "no boundary" inside the statement: SQLite's MIN() of values with a NULL is NULL.
-NO_BOUNDARY = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+def next_boundary(now):
+    """The first start, end, registration opening or deadline from ``now`` on.
 
-
-def next_boundary_expression(now):
-    """The first start, end, registration opening or deadline from ``now`` on, as SQL."""
-    firsts = [
-        Coalesce(
-            Subquery(model.objects.filter(**{f"{name}__gte": now}).order_by(name).values(name)[:1]),
-            Value(NO_BOUNDARY, output_field=DateTimeField()),
-        )
+    Each date's first value from ``now`` on is read through its index (an
+    aggregate with a filter would scan the whole table), all in one query
+    on the stamp's row; before the stamp's first move, one query each.
+    """
+    firsts = {
+        f"{model._meta.model_name}_{name}": model.objects.filter(**{f"{name}__gte": now})
+        .order_by(name)
+        .values_list(name, flat=True)
         for model, names in (
             (queries.event_model(), EVENT_BOUNDARIES),
             (queries.cycle_model(), CYCLE_BOUNDARIES),
         )
         for name in names
-    ]
-    return NullIf(Least(*firsts), Value(NO_BOUNDARY, output_field=DateTimeField()))
-
-
-def next_boundary(now):
-    """The first start, end, registration opening or deadline from ``now`` on."""
-    moments = []
-    for model, names in (
-        (queries.event_model(), EVENT_BOUNDARIES),
-        (queries.cycle_model(), CYCLE_BOUNDARIES),
-    ):
-        found = model.objects.aggregate(
-            **{name: Min(name, filter=Q(**{f"{name}__gte": now})) for name in names}
-        )
-        moments += [moment for moment in found.values() if moment is not None]
-    return min(moments, default=None)
+    }
+    row = (
+        ChangeStamp.objects.filter(pk=STAMP_PK)
+        .annotate(**{key: Subquery(first[:1]) for key, first in firsts.items()})
+        .values(*firsts)
+        .first()
+    )
+    if row is None:
+        row = {key: first.first() for key, first in firsts.items()}
+    return min((moment for moment in row.values() if moment is not None), default=None)
