@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from benchmarks.budgets import is_transaction_control
 from tests.factories import AudienceFactory, EventFormatFactory, paris
 from tests.perf.conftest import FUTURE_DAY, programme
-from tests.perf.test_registration import TRANSACTION_CONTROL
 from wagtail_rencontres.relations.models import EventSpeaker
 from wagtail_rencontres.services import search
 
@@ -77,7 +77,7 @@ def test_publishing_a_full_programme_indexes_it_once(
     statements = [
         query["sql"]
         for query in queries.captured_queries
-        if not query["sql"].startswith(TRANSACTION_CONTROL)
+        if not is_transaction_control(query["sql"])
     ]
 
     assert len(statements) <= PUBLISH_CEILING, len(statements)

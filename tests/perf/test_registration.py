@@ -3,8 +3,8 @@
 The budget counts the statements that read or write rows. Transaction control
 (BEGIN, COMMIT, SAVEPOINT, RELEASE) is counted apart: the test's own
 transaction turns the request's outer atomic block into a savepoint; in
-production it is BEGIN and COMMIT. The benchmark counts the same way
-(``benchmarks.scenarios.TRANSACTION_CONTROL``).
+production it is BEGIN and COMMIT. The benchmark counts the same way, with
+the same rule (``benchmarks.budgets.is_transaction_control``).
 """
 
 import json
@@ -13,6 +13,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from benchmarks.budgets import is_transaction_control
 from tests.perf.conftest import FUTURE_DAY
 from tests.registration.conftest import person
 from wagtail_rencontres.enums import RegistrationStatus
@@ -20,8 +21,6 @@ from wagtail_rencontres.models import Audience, Registration
 from wagtail_rencontres.services.registration import outbox
 
 pytestmark = pytest.mark.django_db
-
-TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK", "BEGIN", "COMMIT")
 
 
 @pytest.fixture
@@ -35,7 +34,7 @@ def statements(queries):
     return [
         query["sql"]
         for query in queries.captured_queries
-        if not query["sql"].startswith(TRANSACTION_CONTROL)
+        if not is_transaction_control(query["sql"])
     ]
 
 
@@ -44,7 +43,7 @@ def transaction_control(queries):
     return [
         query["sql"].split(' "')[0]
         for query in queries.captured_queries
-        if query["sql"].startswith(TRANSACTION_CONTROL)
+        if is_transaction_control(query["sql"])
     ]
 
 
