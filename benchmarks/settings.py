@@ -22,7 +22,8 @@ DATABASES = {
     "default": database_from_url(
         os.environ.get(
             "DATABASE_URL", "postgres://rencontres:rencontres@127.0.0.1:54329/rencontres_bench"
-        )
+        ),
+        CONN_MAX_AGE=60,
     )
 }
 # RENCONTRES_SEARCH_BACKEND=database (default), elasticsearch (ELASTICSEARCH_URL) or

@@ -7,8 +7,8 @@ for example ``postgres://postgres@localhost:5432/rencontres``.
 import os
 import tempfile
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
+from example_site.settings.base import database_from_url
 from wagtail_rencontres.search_settings import search_backend
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -27,23 +27,11 @@ USE_I18N = True
 USE_L10N = True
 
 
-def database_from_url(url):
-    parts = urlparse(url)
-    if parts.scheme in ("postgres", "postgresql"):
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(parts.path.lstrip("/")) or "rencontres",
-            "USER": unquote(parts.username or ""),
-            "PASSWORD": unquote(parts.password or ""),
-            "HOST": parts.hostname or "",
-            "PORT": parts.port or "",
-        }
-    if parts.scheme == "sqlite":
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": parts.path or ":memory:"}
-    raise ValueError(f"Unsupported DATABASE_URL scheme: {parts.scheme}")
-
-
-DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", "sqlite://:memory:"))}
+DATABASES = {
+    "default": database_from_url(
+        os.environ.get("DATABASE_URL", "sqlite://:memory:"), default_name="rencontres"
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [

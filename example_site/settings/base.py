@@ -131,19 +131,19 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILRENCONTRES_BASE_TEMPLATE = "base.html"
 
 
-def database_from_url(url):
+def database_from_url(url, default_name="", **postgres_options):
     """A ``DATABASES`` entry from a ``postgres://user:password@host:port/name`` URL
-    (``sqlite:///path`` too), persistent connections for PostgreSQL."""
+    (``sqlite:///path`` too); ``postgres_options`` (``CONN_MAX_AGE``…) go with PostgreSQL's."""
     parts = urlparse(url)
     if parts.scheme in ("postgres", "postgresql"):
         return {
             "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(parts.path.lstrip("/")),
+            "NAME": unquote(parts.path.lstrip("/")) or default_name,
             "USER": unquote(parts.username or ""),
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": parts.port or "",
-            "CONN_MAX_AGE": 60,
+            **postgres_options,
         }
     if parts.scheme == "sqlite":
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": parts.path or ":memory:"}

@@ -15,7 +15,7 @@ DEBUG = False
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ALLOWED_HOSTS = [host.strip() for host in os.environ["DJANGO_ALLOWED_HOSTS"].split(",") if host]
 
-DATABASES = {"default": database_from_url(os.environ["DATABASE_URL"])}
+DATABASES = {"default": database_from_url(os.environ["DATABASE_URL"], CONN_MAX_AGE=60)}
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"}
 }
