@@ -8,6 +8,7 @@ are kept for registrants and editors.
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from django.apps import apps
 from django.db.models import prefetch_related_objects
 from django.utils.dateparse import parse_date, parse_time
 
@@ -289,10 +290,8 @@ def outlines_bulk(events):
         for session in _items(day.get("sessions"))
         for audience_id in _items(session.get("restricted_audiences"))
     }
-    # Imported here: host sites' models import this module while models load.
-    from wagtail_rencontres.models import Audience
-
-    audiences = Audience.objects.in_bulk(audience_ids) if audience_ids else {}
+    audience_model = apps.get_model("wagtail_rencontres", "Audience")
+    audiences = audience_model.objects.in_bulk(audience_ids) if audience_ids else {}
     result = {event.pk: [] for event in events}
     by_locale = {}
     for event, raw_day in raw_days:
