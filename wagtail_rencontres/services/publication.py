@@ -81,7 +81,8 @@ def batch():
     if _current.get() is not None:
         yield
         return
-    # Imported here: wagtail.signal_handlers loads models, and page models import this module.
+    # Imported here: wagtail.signal_handlers reads a model when imported, and page
+    # models import this module while the app registry loads.
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
     work = Batch()
@@ -115,20 +116,21 @@ def reindex(model, pk):
 
 
 def references_changed(instance):
-    """Note a saved object whose references the batch updates; ``False`` outside a batch."""
+    """Note a saved object whose references the batch updates (nothing outside a batch,
+    where Wagtail updates them itself)."""
     work = _current.get()
     if work is None:
-        return False
+        return
     model = type(instance)
     if model not in ReferenceIndex.tracked_models:
-        return True
+        return
     parental_key = next(
         (field for field in model._meta.get_fields() if isinstance(field, ParentalKey)), None
     )
     if parental_key is not None:
         parent_pk = getattr(instance, parental_key.attname)
         if parent_pk is None:
-            return True
+            return
         model, pk = parental_key.related_model, parent_pk
     else:
         pk = instance.pk
@@ -136,4 +138,3 @@ def references_changed(instance):
     key = ((parents[-1] if parents else model)._meta.label, pk)
     if parental_key is None or key not in work.references:
         work.references[key] = (model._meta.app_label, model._meta.model_name, pk)
-    return True
