@@ -29,6 +29,8 @@ DEFAULTS = {
     "API_DEFAULT_LIMIT": 20,
     # Largest ``limit`` the API accepts; larger values get a 400.
     "API_MAX_LIMIT": 100,
+    # Lists count matching rows exactly up to this many (PostgreSQL), then estimate.
+    "API_EXACT_COUNT_LIMIT": 1000,
     # Cache-Control header of API responses; None sends none.
     "API_CACHE_CONTROL": "public, max-age=300",
     # Cache-Control header of ICS files and feeds; None sends none.

@@ -136,6 +136,33 @@ def test_pagination_links(client, make_event):
     assert data["previous"] == "http://testserver/api/rencontres/events?limit=2&offset=0"
 
 
+def test_the_last_page_has_no_next_link(client, make_event):
+    for n in range(4):
+        make_event(day=dt.date(2024, 11, 1 + n), title=f"E{n}")
+    _response, data = get(client, f"{API}/events?limit=2&offset=2")
+    assert titles(data) == ["E2", "E3"]
+    assert data["next"] is None
+    assert data["count"] == 4
+    assert data["count_is_exact"] is True
+
+
+def test_postgresql_estimates_counts_past_the_exact_limit(client, make_event, settings):
+    """Past the limit the count is PostgreSQL's estimate; pages and links stay exact."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the planner estimate is PostgreSQL's (CI runs this suite on it)")
+    for n in range(5):
+        make_event(day=dt.date(2024, 11, 1 + n), title=f"E{n}")
+    settings.WAGTAILRENCONTRES_API_EXACT_COUNT_LIMIT = 3
+    _response, data = get(client, f"{API}/events?limit=2&offset=2")
+    assert data["count_is_exact"] is False
+    assert data["count"] >= 4
+    assert titles(data) == ["E2", "E3"]
+    assert data["next"].endswith("limit=2&offset=4")
+    settings.WAGTAILRENCONTRES_API_EXACT_COUNT_LIMIT = 5
+    _response, data = get(client, f"{API}/events?limit=2&offset=4")
+    assert (data["count"], data["count_is_exact"], data["next"]) == (5, True, None)
+
+
 def test_when_upcoming_includes_ongoing(client, make_event, now):
     make_event(day=dt.date(2024, 11, 27), title="Past")
     make_event(day=dt.date(2024, 11, 28), title="Ongoing")

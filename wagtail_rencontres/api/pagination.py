@@ -4,11 +4,18 @@ A :class:`RencontresPagination` for ``@paginate``: ``limit`` (1 to
 ``WAGTAILRENCONTRES_API_MAX_LIMIT``, default ``WAGTAILRENCONTRES_API_DEFAULT_LIMIT``)
 and ``offset`` are declared in the schema with their limits, and the page is
 serialised in one batch by the handler's :class:`Listing`.
+
+Counting every matching row costs a scan of them all, so on PostgreSQL the
+count is exact up to ``WAGTAILRENCONTRES_API_EXACT_COUNT_LIMIT`` rows and the
+planner's estimate above it, flagged by ``count_is_exact``. ``next`` never
+depends on the count: the page reads one row more than it shows.
 """
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connections
 from django.db.models import QuerySet
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
@@ -44,8 +51,29 @@ def pagination_input(default, maximum):
     )
 
 
-def page_links(request, count, limit, offset):
-    """Absolute ``next`` and ``previous`` URLs, keeping the other parameters."""
+def count_of(queryset):
+    """``(count, exact)``: the rows of ``queryset``, counted or, past the limit, estimated.
+
+    On PostgreSQL, counting stops after ``WAGTAILRENCONTRES_API_EXACT_COUNT_LIMIT``
+    rows; a larger set gets the query planner's estimate, never below the rows
+    counted. Other databases count every row.
+    """
+    if connections[queryset.db].vendor != "postgresql":
+        return queryset.count(), True
+    rows = queryset.order_by().values("pk")
+    limit = conf.get_setting("API_EXACT_COUNT_LIMIT")
+    counted = rows[: limit + 1].count()
+    if counted <= limit:
+        return counted, True
+    plan = json.loads(rows.explain(format="json"))
+    return max(counted, int(plan[0]["Plan"]["Plan Rows"])), False
+
+
+def page_links(request, count, limit, offset, has_next=None):
+    """Absolute ``next`` and ``previous`` URLs, keeping the other parameters.
+
+    ``has_next``, when known, says whether a next page exists; otherwise ``count`` does.
+    """
 
     def url(new_offset):
         params = request.GET.copy()
@@ -53,7 +81,9 @@ def page_links(request, count, limit, offset):
         params["offset"] = str(new_offset)
         return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
-    next_url = url(offset + limit) if offset + limit < count else None
+    if has_next is None:
+        has_next = offset + limit < count
+    next_url = url(offset + limit) if has_next else None
     previous_url = url(max(offset - limit, 0)) if offset > 0 else None
     return next_url, previous_url
 
@@ -77,13 +107,15 @@ class RencontresPagination(PaginationBase):
 
     def paginate_queryset(self, listing, pagination, request, **params):
         limit, offset = pagination.limit, pagination.offset
-        count = listing.queryset.count()
-        objects = list(listing.queryset[offset : offset + limit])
-        next_url, previous_url = page_links(request, count, limit, offset)
+        count, exact = count_of(listing.queryset)
+        objects = list(listing.queryset[offset : offset + limit + 1])
+        has_next = len(objects) > limit
+        next_url, previous_url = page_links(request, count, limit, offset, has_next)
         return {
             "count": count,
+            "count_is_exact": exact,
             "next": next_url,
             "previous": previous_url,
-            "results": listing.serialize(objects),
+            "results": listing.serialize(objects[:limit]),
             **listing.extra,
         }

@@ -48,6 +48,13 @@ class Paginated(Schema):
     """The envelope of every list: a page of ``results`` among ``count``."""
 
     count: int
+    count_is_exact: bool = Field(
+        True,
+        description=(
+            "False when `count` is the database's estimate: on PostgreSQL, past "
+            "WAGTAILRENCONTRES_API_EXACT_COUNT_LIMIT matching items."
+        ),
+    )
     next: str | None = Field(description="Absolute URL of the next page.")
     previous: str | None = Field(description="Absolute URL of the previous page.")
 
