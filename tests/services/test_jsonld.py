@@ -87,4 +87,5 @@ def test_event_page_links_to_its_ics_file_and_feeds(client, make_event):
         in html
     )
     assert f'<a href="/rencontres/ics/events/{event.pk}.ics" download>' in html
-    assert '<a href="/rencontres/ics/events.ics?when=upcoming">' in html
+    code = event.locale.language_code
+    assert f'<a href="/rencontres/ics/events.ics?when=upcoming&amp;locale={code}">' in html
