@@ -55,6 +55,7 @@ def test_hybrid_rescheduled_free_event(make_event):
     assert data["location"][1]["url"] == "https://visio.example/r"
     assert data["offers"]["price"] == 0
     assert data["offers"]["validFrom"] == "2024-10-01T09:00:00+02:00"
+    assert data["isAccessibleForFree"] is True
 
 
 def test_cancelled_event_keeps_start(make_event):
