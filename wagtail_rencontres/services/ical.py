@@ -3,8 +3,8 @@
 - UID comes from the event's stored uuid, so it survives reschedules.
 - SEQUENCE is the event's ``sequence``, bumped when date, place or status change.
 - Cancelled events stay, with ``STATUS:CANCELLED``.
-- One VTIMEZONE per TZID used, with one date per ``RDATE`` line (see
-  :func:`zone`); DTSTAMP, PRODID and VERSION always present.
+- One VTIMEZONE per TZID used, one observance per daylight-saving change
+  (see :func:`zone`); DTSTAMP, PRODID and VERSION always present.
 - Only the public outline of restricted sessions appears in descriptions.
 - Each VEVENT is built from the event's representation
   (:mod:`~wagtail_rencontres.services.representation`): title, URL, venue and
