@@ -5,6 +5,8 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import CyclePageFactory
 from tests.i18n.helpers import translate
@@ -74,3 +76,15 @@ def test_each_page_links_its_translations(client, settings, bilingual, base):
 def test_page_without_public_translation_has_no_alternates(client, agenda, make_event):
     event = make_event(title="Seule")
     assert links(client.get(event.get_url()).content.decode()) == {}
+
+
+def test_sitemap_queries_do_not_grow_with_the_events(client, bilingual, make_event):
+    sitemap(client)  # warms Wagtail's cache of site root paths
+    with CaptureQueriesContext(connection) as few:
+        sitemap(client)
+    for day in range(1, 6):
+        make_event(dt.date(2027, 9, day)).save_revision().publish()
+    with CaptureQueriesContext(connection) as many:
+        entries = sitemap(client)
+    assert len(entries) == 8 + 5  # two homes, agendas, events and cycles, then five events
+    assert len(many) == len(few)
