@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail_factories import ImageFactory
 
+import wagtail_rencontres.api
 from tests.factories import OrganisationFactory, VenueFactory, paris
 from wagtail_rencontres.enums import PartnerRole
 from wagtail_rencontres.models import EventPartner, Registration
@@ -135,3 +136,11 @@ def test_typed_api_gives_the_pages_json_ld(client, programme_event):
     by_path = client.get(f"/api/rencontres/events/by-path?path={event.url}").json()
     assert by_path["jsonld"]["name"] == event.title
     assert "Secret" not in str(data["jsonld"])
+
+
+def test_openapi_documents_the_jsonld_field():
+    schema = wagtail_rencontres.api.api.get_openapi_schema(path_prefix="/x")
+    field = schema["components"]["schemas"]["EventDetail"]["properties"]["jsonld"]
+    assert field["type"] == "object"
+    assert "schema.org Event" in field["description"]
+    assert "jsonld" in schema["components"]["schemas"]["EventDetail"]["required"]
