@@ -202,12 +202,13 @@ def _offer(state, url):
     reason = "full" if state["waitlist_open"] else state["closed_reason"]
     offer = {
         "@type": "Offer",
-        "url": f"{url}#registration",
         # Registration on this site is free.
         "price": 0,
         "priceCurrency": "EUR",
         "availability": AVAILABILITY.get(reason, "https://schema.org/SoldOut"),
     }
+    if url:  # a page outside any site has no URL
+        offer["url"] = f"{url}#registration"
     if state["opens_at"]:
         offer["validFrom"] = state["opens_at"]
     if state["closes_at"]:
