@@ -5,11 +5,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 import wagtail_rencontres.api
 from example_site.demo import views as demo_views
 from wagtail_rencontres.api.v2 import EventsAPIViewSet
+from wagtail_rencontres.sitemaps import Sitemap
 
 api_v2 = WagtailAPIRouter("wagtailapi")
 api_v2.register_endpoint("pages", PagesAPIViewSet)
@@ -22,6 +24,7 @@ urlpatterns = [
     path("api/v2/", api_v2.urls),
     path("api/rencontres/", wagtail_rencontres.api.urls),
     path("rencontres/", include("wagtail_rencontres.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]
 
 if settings.DEBUG:

@@ -41,6 +41,11 @@ DEFAULTS = {
     "ICS_PRODID": "-//wagtail-rencontres//Rencontres//FR",
     # Maximum number of events in one ICS feed.
     "ICS_MAX_EVENTS": 500,
+    # JSON-LD address of the "place to be announced" given to in-person and hybrid
+    # events without a venue (schema.org PostalAddress keys: addressLocality,
+    # addressRegion, addressCountry…). An event whose town is known gets a venue
+    # with only that town instead.
+    "PLACE_TO_BE_ANNOUNCED": {"addressCountry": "FR"},
     # Let an agenda list, in their source language, the events of its translations
     # (other locales) that have no live translation in the agenda's locale.
     "SHOW_UNTRANSLATED_EVENTS": False,

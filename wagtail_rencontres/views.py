@@ -1,17 +1,21 @@
 """Public views: ICS files and subscribable ICS feeds.
 
 URLs are in :mod:`wagtail_rencontres.urls` (namespace ``wagtail_rencontres``).
+Without a ``locale`` parameter, the events and speaker feeds list the events in
+the request's language (``Locale.get_active()``), each event once: a subscriber
+never gets the French and the English copy of one event under two UIDs.
 """
 
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from wagtail.models import Locale
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.api import filters as typed_filters
 from wagtail_rencontres.api import http
 from wagtail_rencontres.api.params import MAX_ID
-from wagtail_rencontres.services import filters, ical, queries
+from wagtail_rencontres.services import copies, filters, ical, queries
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -34,6 +38,8 @@ def events_feed(request):
     if errors:
         return JsonResponse(errors, status=400, json_dumps_params={"ensure_ascii": False})
     queryset = filters.apply(queries.visible_events(), cleaned)
+    if not cleaned.get("locale"):
+        queryset = copies.in_language(queryset, Locale.get_active())
     if not cleaned.get("ordering") and not cleaned.get("when"):
         # When capped, keep the most recent events.
         queryset = queryset.order_by("-start", "-pk")
@@ -71,7 +77,9 @@ def speaker_feed(request, speaker_id):
     speaker = _object_or_404(queries.public_speakers(), speaker_id)
     return _feed_response(
         request,
-        queries.events_of_speaker(speaker).order_by("-start", "-pk"),
+        copies.in_language(queries.events_of_speaker(speaker), Locale.get_active()).order_by(
+            "-start", "-pk"
+        ),
         speaker.full_name,
         f"speaker-{speaker.pk}.ics",
     )

@@ -9,3 +9,4 @@ apt-get install -y -qq postgresql gettext chromium >/dev/null
 command -v npm >/dev/null || apt-get install -y -qq npm >/dev/null
 bash scripts/run-tests.sh --version >/dev/null  # creates .venv and installs the package
 bash tests/a11y/fetch-axe.sh  # axe-core from npm, cached in .cache/a11y/
+bash tests/calendars/fetch-icaljs.sh  # Mozilla ical.js from npm, cached in .cache/icaljs/

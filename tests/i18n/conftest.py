@@ -8,6 +8,7 @@ the host site (``tests.hostsite.settings``), where both locales already exist.
 import pytest
 from wagtail.models import Locale
 
+from tests.api.conftest import programme_event  # noqa: F401 - shared fixture
 from tests.i18n.helpers import translate
 from tests.sites import default_language, other_language
 

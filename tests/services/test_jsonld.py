@@ -55,6 +55,7 @@ def test_hybrid_rescheduled_free_event(make_event):
     assert data["location"][1]["url"] == "https://visio.example/r"
     assert data["offers"]["price"] == 0
     assert data["offers"]["validFrom"] == "2024-10-01T09:00:00+02:00"
+    assert data["isAccessibleForFree"] is True
 
 
 def test_cancelled_event_keeps_start(make_event):
@@ -87,4 +88,5 @@ def test_event_page_links_to_its_ics_file_and_feeds(client, make_event):
         in html
     )
     assert f'<a href="/rencontres/ics/events/{event.pk}.ics" download>' in html
-    assert '<a href="/rencontres/ics/events.ics?when=upcoming">' in html
+    code = event.locale.language_code
+    assert f'<a href="/rencontres/ics/events.ics?when=upcoming&amp;locale={code}">' in html

@@ -5,7 +5,7 @@ tests validate real responses against them.
 """
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from ninja import Field
 from ninja import Schema as NinjaSchema
@@ -239,6 +239,13 @@ class EventDetail(EventSummary):
     resources: list[StreamItem]
     programme_to_come: bool
     cycles: list[CycleLink]
+    jsonld: dict[str, Any] = Field(
+        description=(
+            "The event's schema.org Event as JSON-LD (Google's Event structured data), "
+            "built from this representation: a headless page embeds it in "
+            '<script type="application/ld+json">.'
+        )
+    )
 
 
 class Tombstone(Schema):

@@ -3,7 +3,8 @@
 - UID comes from the event's stored uuid, so it survives reschedules.
 - SEQUENCE is the event's ``sequence``, bumped when date, place or status change.
 - Cancelled events stay, with ``STATUS:CANCELLED``.
-- One VTIMEZONE per TZID used; DTSTAMP, PRODID and VERSION always present.
+- One VTIMEZONE per TZID used, one observance per daylight-saving change
+  (see :func:`zone`); DTSTAMP, PRODID and VERSION always present.
 - Only the public outline of restricted sessions appears in descriptions.
 - Each VEVENT is built from the event's representation
   (:mod:`~wagtail_rencontres.services.representation`): title, URL, venue and
@@ -15,6 +16,7 @@ VEVENT per event, read from the database in chunks.
 
 import datetime as dt
 from itertools import islice
+from zoneinfo import ZoneInfo
 
 from django.db.models import Max, Min
 from django.utils import timezone
@@ -139,14 +141,13 @@ def events_calendar(events, name=None, request=None, method=None):
     for component in _vevents(events, request):
         calendar.add_component(component)
     if events:
-        calendar.add_missing_timezones(*_zone_range(events))
+        for component in timezone_components(
+            [event.timezone for event in events],
+            min(event.start for event in events),
+            max(event.end for event in events),
+        ):
+            calendar.add_component(component)
     return calendar.to_ical()
-
-
-def _zone_range(events):
-    starts = [event.start for event in events]
-    ends = [event.end for event in events]
-    return _range(min(starts), max(ends)) if starts else _range(None, None)
 
 
 def _range(first, last):
@@ -156,13 +157,57 @@ def _range(first, last):
     return first, last
 
 
+def zone(name, first_date, last_date):
+    """The VTIMEZONE of the IANA zone ``name`` from ``first_date`` to ``last_date``.
+
+    Every onset is an observance of its own, with one ``DTSTART`` and no
+    ``RDATE``: ``icalendar`` lists an observance's later onsets on one ``RDATE``
+    line, and Mozilla's ical.js (Thunderbird) reads only the first date of that
+    line and ignores the ``DTSTART`` of an observance that has an ``RDATE``, so
+    it put events a year or more away an hour off. ``DTSTART`` is the wall time
+    on the clock before the change, as RFC 5545 says (``icalendar`` writes the
+    spring change on the clock after it).
+    """
+    tzinfo = ZoneInfo(name)
+    component = Timezone.from_tzid(name, first_date=first_date, last_date=last_date)
+    observances = []
+    for observance in component.subcomponents:
+        onsets = [observance.DTSTART] + [moment for moment, _period in observance.rdates]
+        for onset in onsets:
+            single = type(observance)()
+            for key, value in observance.items():
+                if key not in ("DTSTART", "RDATE"):
+                    single[key] = value
+            single.add("dtstart", _wall_before(onset, single, tzinfo))
+            observances.append(single)
+    component.subcomponents = sorted(observances, key=lambda each: each.DTSTART)
+    return component
+
+
+def _wall_before(onset, observance, tzinfo):
+    """The onset of ``observance`` as a wall time on the clock before the change.
+
+    ``onset`` is a wall time on one of the two clocks; the instant of the change
+    is the one where ``tzinfo`` moves from the old offset to the new.
+    """
+    before, after = observance.TZOFFSETFROM, observance.TZOFFSETTO
+    for offset in (after, before):
+        instant = (onset - offset).replace(tzinfo=dt.UTC)
+        if (
+            instant.astimezone(tzinfo).utcoffset() == after
+            and (instant - dt.timedelta(seconds=1)).astimezone(tzinfo).utcoffset() == before
+        ):
+            return (instant + before).replace(tzinfo=None)
+    return onset
+
+
 def timezone_components(tz_names, first=None, last=None):
     """One VTIMEZONE per IANA name, covering ``first``…``last`` with a year's margin."""
     first_date, last_date = _range(first, last)
     components = []
     for name in sorted(set(tz_names)):
         try:
-            components.append(Timezone.from_tzid(name, first_date=first_date, last_date=last_date))
+            components.append(zone(name, first_date, last_date))
         except ValueError:
             continue
     return components

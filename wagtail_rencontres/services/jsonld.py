@@ -2,10 +2,17 @@
 
 - Cancelled events keep their original ``startDate``; rescheduled ones add
   ``previousStartDate``.
-- ``location`` is a Place, a VirtualLocation, or both for hybrid events.
+- ``location`` is a Place, a VirtualLocation, or both for hybrid events. An
+  in-person or hybrid event without a venue gets a "place to be announced"
+  whose address is ``WAGTAILRENCONTRES_PLACE_TO_BE_ANNOUNCED``.
+- Image and logo URLs are absolute, resolved against the event's full URL.
 - Speakers of public sessions are ``performer``; organisers ``organizer``;
   partners ``sponsor``; co-funders ``funder``.
-- Free registration on this site becomes an ``Offer`` at price 0.
+- Free registration on this site becomes an ``Offer`` at price 0, with the
+  registration URL, its validity dates and availability (``InStock`` while
+  places are left, ``SoldOut`` when full, waiting list or not, or closed,
+  ``PreOrder`` before it opens); registration elsewhere an ``Offer`` with its
+  URL.
 
 Everything but the description is read from the event's representation
 (:mod:`~wagtail_rencontres.services.representation`), so the place, the
@@ -13,14 +20,19 @@ organisations and the speakers are those of the API, in the event's locale.
 """
 
 import json
+from urllib.parse import urljoin
 
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
+from wagtail_rencontres import conf
 from wagtail_rencontres.enums import (
     AttendanceMode,
     EventStatus,
     PartnerRole,
+    RegistrationClosedReason,
     RegistrationMode,
 )
 from wagtail_rencontres.services import programme, representation
@@ -71,12 +83,30 @@ def _place(venue):
     return place
 
 
-def _organisation(org):
+def _place_to_be_announced(language):
+    with translation.override(language):
+        name = _("Place to be announced")
+    address = conf.get_setting("PLACE_TO_BE_ANNOUNCED")
+    return {"@type": "Place", "name": name, "address": {"@type": "PostalAddress", **address}}
+
+
+def _locations(event, mode):
+    locations = []
+    if mode != AttendanceMode.ONLINE:
+        venue = event["venue"]
+        locations.append(_place(venue) if venue else _place_to_be_announced(event["locale"]))
+    if mode != AttendanceMode.OFFLINE:
+        # An event moved online before its link is known: its page tells how to join.
+        locations.append({"@type": "VirtualLocation", "url": event["online_url"] or event["url"]})
+    return locations[0] if len(locations) == 1 else locations
+
+
+def _organisation(org, base):
     data = {"@type": "Organization", "name": org["name"]}
     if org["url"]:
         data["url"] = org["url"]
     if org["logo"]:
-        data["logo"] = org["logo"]["url"]
+        data["logo"] = urljoin(base, org["logo"]["url"])
     return data
 
 
@@ -97,7 +127,11 @@ def representation_of(event, request=None):
 
 def event_data(event, request=None):
     """The schema.org Event of ``event`` as a dict."""
-    data = from_representation(representation_of(event, request))
+    return with_description(from_representation(representation_of(event, request)), event)
+
+
+def with_description(data, event):
+    """``data`` with the event's ``description``: its search description, or subtitle."""
     # The page's search description is SEO text, outside the public representation.
     description = event.search_description or event.subtitle
     if description:
@@ -124,19 +158,13 @@ def from_representation(event):
         "inLanguage": event["locale"],
     }
     if event["image"]:
-        data["image"] = [event["image"]["url"]]
+        data["image"] = [urljoin(event["url"], event["image"]["url"])]
     if event["status"] == EventStatus.RESCHEDULED and event["previous_start"]:
         data["previousStartDate"] = _moment(event, event["previous_start"])
-    locations = []
-    if event["venue"] and mode != AttendanceMode.ONLINE:
-        locations.append(_place(event["venue"]))
-    if mode in (AttendanceMode.ONLINE, AttendanceMode.MIXED) and event["online_url"]:
-        locations.append({"@type": "VirtualLocation", "url": event["online_url"]})
-    if locations:
-        data["location"] = locations[0] if len(locations) == 1 else locations
+    data["location"] = _locations(event, mode)
     for key, wanted in ROLES.items():
         orgs = [
-            _organisation(link["organisation"])
+            _organisation(link["organisation"], event["url"])
             for link in event["partners"]
             if link["role"] in wanted
         ]
@@ -152,24 +180,39 @@ def from_representation(event):
     offer = _offer(event["registration"], data["url"])
     if offer:
         data["offers"] = offer
+        if "price" in offer:
+            data["isAccessibleForFree"] = True
     return data
 
 
+#: Offer availability by why registration is closed ("" when open).
+AVAILABILITY = {
+    "": "https://schema.org/InStock",
+    RegistrationClosedReason.NOT_OPEN_YET: "https://schema.org/PreOrder",
+}
+
+
 def _offer(state, url):
-    if state["mode"] == RegistrationMode.NONE:
+    mode = state["mode"]
+    if mode == RegistrationMode.NONE:
         return None
+    if mode == RegistrationMode.EXTERNAL:
+        # The other site sells or gives the places: only its address is known.
+        return {"@type": "Offer", "url": state["external_url"]}
+    reason = "full" if state["waitlist_open"] else state["closed_reason"]
     offer = {
         "@type": "Offer",
-        "url": state["external_url"] or url,
-        "availability": (
-            "https://schema.org/InStock" if state["is_open"] else "https://schema.org/SoldOut"
-        ),
-    }
-    if state["mode"] == RegistrationMode.INTERNAL:
         # Registration on this site is free.
-        offer.update({"price": 0, "priceCurrency": "EUR"})
+        "price": 0,
+        "priceCurrency": "EUR",
+        "availability": AVAILABILITY.get(reason, "https://schema.org/SoldOut"),
+    }
+    if url:  # a page outside any site has no URL
+        offer["url"] = f"{url}#registration"
     if state["opens_at"]:
         offer["validFrom"] = state["opens_at"]
+    if state["closes_at"]:
+        offer["validThrough"] = state["closes_at"]
     return offer
 
 

@@ -2,11 +2,10 @@
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from wagtail_rencontres.services import queries
+from wagtail_rencontres.services import copies
 
 register = template.Library()
 
@@ -17,29 +16,17 @@ def language_links(context):
     the home page in that language, else the language's root address.
 
     Returns dicts with ``code``, ``name``, ``url``, ``current`` and ``translated``.
-    The translations of the page and of the home page are read in one query.
+    The translations of the page and of the home page are read in one query,
+    shared with ``{% hreflang_alternates %}``.
     """
     request = context.get("request")
     page = context.get("page")
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    page_key = page.translation_key if isinstance(page, Page) and page.pk else None
-    site = Site.find_for_request(request) if request is not None else None
-    home_key = site.root_page.translation_key if site is not None else None
-    pages, homes = {}, {}
-    if page_key or home_key:
-        translations = (
-            Page.objects.live()
-            .filter(Q(translation_key=page_key) | Q(translation_key=home_key))
-            .annotate(restricted=queries.view_restricted())
-            .select_related("locale")
-        )
-        for translation in translations:
-            code = translation.locale.language_code
-            # A private translation is not offered; the home page is, as Wagtail serves it.
-            if translation.translation_key == page_key and not translation.restricted:
-                pages[code] = translation
-            if translation.translation_key == home_key:
-                homes[code] = translation
+    if isinstance(page, Page) and page.pk:
+        # The same reading as the head's hreflang alternates: one query for both.
+        pages, homes = copies.page_copies(page, request)
+    else:
+        pages, homes = {}, _homes(request)
     links = []
     for code, name in settings.LANGUAGES:
         translated = code in pages
@@ -55,3 +42,12 @@ def language_links(context):
             }
         )
     return links
+
+
+def _homes(request):
+    """The live home pages of the request's site by language, for views that show no page."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return {}
+    homes = Page.objects.live().filter(translation_key=site.root_page.translation_key)
+    return {home.locale.language_code: home for home in homes.select_related("locale")}
