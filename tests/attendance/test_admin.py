@@ -151,3 +151,28 @@ def test_check_in_list_queries_do_not_grow_with_people(
     assert response.content.decode().count("Present since") == people
     # Session, user, permissions, page, site, locale, list, count: the same for 1 or 30.
     assert len(queries) == 14, [query["sql"] for query in queries]
+
+
+def test_days_present_in_the_registrations_list_and_exports(
+    client, steward, open_event, open_cycle, register
+):
+    event = open_event(end=paris(FUTURE_DAY + dt.timedelta(days=1), 17))
+    cycle = open_cycle([event])
+    person, via_cycle = register(event, 1), register(cycle, 2)
+    checkin.check_in(person, event, FUTURE_DAY)
+    checkin.check_in(person, event, FUTURE_DAY + dt.timedelta(days=1))
+    checkin.check_in(via_cycle, event, FUTURE_DAY)
+    listing = reverse("wagtail_rencontres_registrations:list", args=[event.pk])
+    text = client.get(listing).content.decode()
+    assert text.count('<td class="rencontres-days-present">') == 2
+    assert '<td class="rencontres-days-present">2</td>' in text
+    export = reverse("wagtail_rencontres_registrations:export_csv", args=[event.pk])
+    rows = [
+        line.split(";")
+        for line in b"".join(client.get(export).streaming_content).decode("utf-8-sig").splitlines()
+    ]
+    column = rows[0].index("Days present")
+    assert [row[column] for row in rows[1:]] == ["2", "1"]
+    cycle_export = reverse("wagtail_rencontres_registrations:export_csv", args=[cycle.pk])
+    cycle_rows = b"".join(client.get(cycle_export).streaming_content).decode("utf-8-sig")
+    assert cycle_rows.splitlines()[1].split(";")[column] == "1"
