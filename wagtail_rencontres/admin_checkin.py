@@ -12,7 +12,8 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -23,7 +24,7 @@ from wagtail_rencontres.admin_views import _check, _event
 from wagtail_rencontres.models import Audience
 from wagtail_rencontres.services import capacity, dates, queries
 from wagtail_rencontres.services import registration as service
-from wagtail_rencontres.services.attendance import checkin
+from wagtail_rencontres.services.attendance import certificates, checkin
 
 app_name = "wagtail_rencontres_checkin"
 
@@ -188,8 +189,40 @@ def walk_in_view(request, event_id):
     )
 
 
+def certificate_view(request, event_id, registration_id):
+    """One participant's attendance certificate, as PDF."""
+    _check(request)
+    event = _event(event_id)
+    registration = get_object_or_404(certificates.present(event), pk=registration_id)
+    return HttpResponse(
+        certificates.render_pdf(registration),
+        content_type="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="{certificates.filename(registration)}"'
+        },
+    )
+
+
+def certificates_zip_view(request, event_id):
+    """Every present participant's certificate in one ZIP, streamed as each PDF is made."""
+    _check(request)
+    event = _event(event_id)
+    response = StreamingHttpResponse(
+        certificates.zip_stream(certificates.present(event)), content_type="application/zip"
+    )
+    name = f"attestations-{event.slug}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 urlpatterns = [
     path("<int:event_id>/", checkin_view, name="list"),
     path("<int:event_id>/tap/", tap_view, name="tap"),
     path("<int:event_id>/walk-in/", walk_in_view, name="walk_in"),
+    path(
+        "<int:event_id>/certificates/<int:registration_id>.pdf",
+        certificate_view,
+        name="certificate",
+    ),
+    path("<int:event_id>/certificates.zip", certificates_zip_view, name="certificates_zip"),
 ]
