@@ -178,3 +178,26 @@ def test_participant_gets_theirs_through_the_self_service_link_after_the_event(
     early = registrant(future, 4)
     checkin.check_in(early, future, checkin.event_days(future)[0])
     assert client.get(self_service_certificate_path(early)).status_code == 404
+
+
+@override_settings(
+    WAGTAILRENCONTRES_CERTIFICATE_LOGO="wagtail_rencontres/certificate-test-logo.png",
+)
+def test_certificate_is_in_the_registrants_language_with_the_logo(past_event, settings, tmp_path):
+    import segno
+
+    logo = tmp_path / "wagtail_rencontres" / "certificate-test-logo.png"
+    logo.parent.mkdir()
+    segno.make("logo").save(str(logo), scale=4)
+    settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, str(tmp_path)]
+    event = past_event(title="Forum")
+    person = registrant(event)
+    Registration.objects.filter(pk=person.pk).update(language="fr")
+    person.refresh_from_db()
+    checkin.check_in(person, event, PAST_DAY)
+    assert certificates.context(person)["logo_url"] == logo.as_uri()
+    data = certificates.render_pdf(person)
+    # A string the compiled catalogue already has, and the date the French way.
+    assert ("Événement" in pdf_text(data), "jeudi 13 mars 2025" in pdf_text(data)) == (True, True)
+    images = [image for page in PdfReader(io.BytesIO(data)).pages for image in page.images]
+    assert len(images) == 1

@@ -113,3 +113,16 @@ def test_anonymisation_keeps_attendance_for_the_counts(open_event, register):
     with pytest.raises(checkin.NotOnTheList):
         # The QR code of the mail opens nothing any more.
         checkin.registration_on_list(event, code=code)
+
+
+def test_walk_in_is_taken_after_the_registration_deadline(open_event):
+    event = open_event(registration_closes_at=paris(FUTURE_DAY - dt.timedelta(days=60), 9))
+    walker = checkin.walk_in(event, FUTURE_DAY, {"first_name": "Léa", "last_name": "Roux"})
+    assert walker.status == RegistrationStatus.CONFIRMED
+
+
+def test_check_in_opens_on_today_during_the_event_else_on_its_first_day(open_event):
+    event = open_event(end=paris(FUTURE_DAY + dt.timedelta(days=2), 17))
+    second = FUTURE_DAY + dt.timedelta(days=1)
+    assert checkin.default_day(event, today=second) == second
+    assert checkin.default_day(event, today=FUTURE_DAY - dt.timedelta(days=5)) == FUTURE_DAY
