@@ -104,7 +104,7 @@ def checkin_view(request, event_id):
         "people": people[:LIST_SIZE],
         "more": len(people) > LIST_SIZE,
         "present": capacity.registrations_of(event)
-        .filter(attendances__event_id=event.pk, attendances__day=day)
+        .filter(attendances__event_id=capacity.owner_id(event), attendances__day=day)
         .count(),
         "last": last,
         "walk_in_form": WalkInForm(locale_id=event.locale_id),

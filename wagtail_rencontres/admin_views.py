@@ -72,7 +72,7 @@ def filtered_registrations(event, params):
             ),
             days_present=Count(
                 "attendances",
-                filter=None if capacity.is_cycle(event) else Q(attendances__event_id=event.pk),
+                filter=None if capacity.is_cycle(event) else Q(attendances__event_id=owner),
             ),
         )
     )

@@ -6,6 +6,7 @@ import json
 import zipfile
 
 import pytest
+import segno
 from django.test import override_settings
 from django.urls import reverse
 from pypdf import PdfReader
@@ -184,8 +185,6 @@ def test_participant_gets_theirs_through_the_self_service_link_after_the_event(
     WAGTAILRENCONTRES_CERTIFICATE_LOGO="wagtail_rencontres/certificate-test-logo.png",
 )
 def test_certificate_is_in_the_registrants_language_with_the_logo(past_event, settings, tmp_path):
-    import segno
-
     logo = tmp_path / "wagtail_rencontres" / "certificate-test-logo.png"
     logo.parent.mkdir()
     segno.make("logo").save(str(logo), scale=4)

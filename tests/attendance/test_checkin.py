@@ -1,9 +1,11 @@
 import datetime as dt
 
 import pytest
+from wagtail.models import Locale
 
 from tests.attendance.conftest import FUTURE_DAY
 from tests.factories import paris
+from tests.sites import other_language
 from wagtail_rencontres.enums import RegistrationStatus
 from wagtail_rencontres.models import Attendance, Registration
 from wagtail_rencontres.services import registration as service
@@ -126,3 +128,19 @@ def test_check_in_opens_on_today_during_the_event_else_on_its_first_day(open_eve
     second = FUTURE_DAY + dt.timedelta(days=1)
     assert checkin.default_day(event, today=second) == second
     assert checkin.default_day(event, today=FUTURE_DAY - dt.timedelta(days=5)) == FUTURE_DAY
+
+
+def test_translations_of_an_event_share_its_attendance(open_event, register):
+    event = open_event()
+    locale, _created = Locale.objects.get_or_create(language_code=other_language())
+    translation = event.copy_for_translation(locale, copy_parents=True)
+    translation.save_revision().publish()
+    translation = type(event).objects.get(pk=translation.pk)
+    someone = register(event, 1)
+    checkin.check_in(someone, translation, FUTURE_DAY)
+    _attendance, created = checkin.check_in(someone, event, FUTURE_DAY)
+    assert created is False
+    assert Attendance.objects.get().event_id == event.pk
+    assert [
+        row.checked_in_at is not None for row in checkin.checkin_list(translation, FUTURE_DAY)
+    ] == [True]

@@ -31,7 +31,7 @@ def present(page):
     """Registrations of ``page`` (an event: cycle registrants too) with a presence at it."""
     attended = Attendance.objects.all()
     if not capacity.is_cycle(page):
-        attended = attended.filter(event_id=page.pk)
+        attended = attended.filter(event_id=capacity.owner_id(page))
     return (
         capacity.registrations_of(page)
         .filter(pk__in=attended.values("registration_id"), anonymised_at__isnull=True)

@@ -5,7 +5,9 @@ An event's check-in list holds the registrations with a place at the event
 its cycles'). A presence is an :class:`~wagtail_rencontres.models.Attendance`
 row, unique per registration, event and local day: when two stewards tap the
 same person at once, the database keeps one row and the second tap is told
-when the first one checked the person in.
+when the first one checked the person in. Translations of an event share its
+attendance, as they share its registrations: rows name the event in the
+default locale (:func:`~wagtail_rencontres.services.capacity.owner_id`).
 """
 
 import datetime as dt
@@ -51,7 +53,9 @@ def default_day(event, today=None):
 def checkin_list(event, day, query=""):
     """Registrations holding a place at ``event``, each with ``checked_in_at`` on ``day``
     (``None`` when absent), filtered by ``query`` in the database, sorted by name (one query)."""
-    presence = Attendance.objects.filter(registration=OuterRef("pk"), event_id=event.pk, day=day)
+    presence = Attendance.objects.filter(
+        registration=OuterRef("pk"), event_id=capacity.owner_id(event), day=day
+    )
     registrations = (
         capacity.registrations_of(event)
         .filter(status__in=CHECKABLE)
@@ -96,7 +100,7 @@ def check_in(registration, event, day, user=None, now=None):
     # second of two simultaneous taps into a read of the first one's row.
     return Attendance.objects.get_or_create(
         registration=registration,
-        event_id=event.pk,
+        event_id=capacity.owner_id(event),
         day=day,
         defaults={"checked_in_at": now or timezone.now(), "checked_in_by": user},
     )
@@ -105,7 +109,7 @@ def check_in(registration, event, day, user=None, now=None):
 def check_out(registration, event, day):
     """Mark the registrant absent that day (undo a check-in); whether there was a presence."""
     deleted, _by_model = Attendance.objects.filter(
-        registration=registration, event_id=event.pk, day=day
+        registration=registration, event_id=capacity.owner_id(event), day=day
     ).delete()
     return deleted > 0
 
