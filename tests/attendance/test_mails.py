@@ -1,5 +1,6 @@
 import pytest
 
+from wagtail_rencontres.services import registration as service
 from wagtail_rencontres.services.attendance import codes
 from wagtail_rencontres.services.registration.mails import QR_FILENAME
 
@@ -32,3 +33,14 @@ def test_waiting_list_mail_has_no_qr_code(
     assert message.to == [waiting.email]
     assert QR_FILENAME not in [name for name, _content, _mime in message.attachments]
     assert codes.checkin_code(waiting) not in message.body
+
+
+def test_self_service_page_shows_the_qr_code_to_seat_holders(client, open_event, register):
+    event = open_event(registration_capacity=1)
+    someone, waiting = register(event, 1), register(event, 2)
+
+    def page(registration):
+        return client.get("/" + service.self_service_url(registration).split("/", 3)[3])
+
+    assert 'class="rencontres-qr"' in page(someone).content.decode()
+    assert 'class="rencontres-qr"' not in page(waiting).content.decode()

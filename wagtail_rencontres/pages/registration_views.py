@@ -9,6 +9,7 @@ The HTML form gives the same answers and messages as the API
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus
@@ -16,7 +17,7 @@ from wagtail_rencontres.models.registration import Registration
 from wagtail_rencontres.pages.base import add_base_template
 from wagtail_rencontres.services import capacity, programme
 from wagtail_rencontres.services import registration as service
-from wagtail_rencontres.services.attendance import certificates
+from wagtail_rencontres.services.attendance import certificates, codes
 
 RESULT_PARAM = "registration"
 
@@ -186,6 +187,7 @@ def _self_service(page, request, token):
                 "form": form if editable else None,
                 "can_cancel": editable,
                 "message": message,
+                "checkin_qr": _checkin_qr(page, registration),
                 "certificate_url": (
                     page.url
                     + page.reverse_subpage(
@@ -206,15 +208,24 @@ def _self_service(page, request, token):
     return response
 
 
+def _checkin_qr(page, registration):
+    """The QR code to show at the door, while the registrant holds a place and the event is on."""
+    if not registration.holds_seat or certificate_ended(page):
+        return ""
+    # segno writes the whole SVG; the only text in it is our own translated title.
+    return mark_safe(codes.qr_svg(registration, _("Your check-in QR code")))  # noqa: S308
+
+
+def certificate_ended(page, now=None):
+    """Whether the event (a cycle: its last session) is over."""
+    ends_at = page.registration_ends_at
+    return ends_at is not None and (now or timezone.now()) >= ends_at
+
+
 def certificate_available(page, registration, now=None):
     """Whether the registrant may download a certificate: the event (a cycle: its last
     session) has ended and they were checked in at least once."""
-    ends_at = page.registration_ends_at
-    return (
-        ends_at is not None
-        and (now or timezone.now()) >= ends_at
-        and registration.attendances.exists()
-    )
+    return certificate_ended(page, now) and registration.attendances.exists()
 
 
 def self_service_certificate(page, request, token):

@@ -32,3 +32,10 @@ def qr_png(registration, scale=6):
     buffer = io.BytesIO()
     segno.make(checkin_code(registration), error="m").save(buffer, kind="png", scale=scale)
     return buffer.getvalue()
+
+
+def qr_svg(registration, title):
+    """The registrant's QR code as inline SVG, with ``title`` as its text alternative."""
+    return segno.make(checkin_code(registration), error="m").svg_inline(
+        scale=5, title=title, svgclass="rencontres-qr", border=4
+    )
