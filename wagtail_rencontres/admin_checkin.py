@@ -89,7 +89,7 @@ def checkin_view(request, event_id):
                 "event": event,
                 "sessions": sessions,
                 "page_title": _("Check-in: %(title)s") % {"title": event.title},
-                "header_icon": "tick",
+                "header_icon": "check",
             },
         )
     day = _day(event, request.GET.get("day"))
@@ -109,7 +109,7 @@ def checkin_view(request, event_id):
         "last": last,
         "walk_in_form": WalkInForm(locale_id=event.locale_id),
         "page_title": _("Check-in: %(title)s") % {"title": event.title},
-        "header_icon": "tick",
+        "header_icon": "check",
         "timezone": event.timezone,
     }
     template = "wagtail_rencontres/admin/checkin.html"
