@@ -56,7 +56,9 @@ def filtered_registrations(event, params):
     """The event's registrations filtered by ``status`` and searched with ``q``, in the database.
 
     Each registration made through a cycle has ``via_cycle``: the cycle's title
-    (``""`` for the event's own registrations), from the same query.
+    (``""`` for the event's own registrations), and ``days_present``: the days
+    it was checked in at the event (for a cycle: at any of its sessions), from
+    the same query.
     """
     owner = capacity.owner_id(event)
     registrations = (
@@ -67,7 +69,11 @@ def filtered_registrations(event, params):
                 When(page_id=owner, then=Value("")),
                 default=F("page__title"),
                 output_field=CharField(),
-            )
+            ),
+            days_present=Count(
+                "attendances",
+                filter=None if capacity.is_cycle(event) else Q(attendances__event_id=owner),
+            ),
         )
     )
     status = params.get("status", "")
@@ -194,6 +200,7 @@ def export_columns(event):
         _("Audience category"),
         _("Workshops"),
         _("Registered via the cycle"),
+        _("Days present"),
         *(label for _name, label in questions),
         _("Consent version"),
         _("Consent given at"),
@@ -215,6 +222,7 @@ def export_columns(event):
                 sessions[key].title if key in sessions else key for key in registration.workshops
             ),
             getattr(registration, "via_cycle", ""),
+            getattr(registration, "days_present", 0),
             *(_cell(answers.get(name, "")) for name, _label in questions),
             registration.consent_version,
             _local(registration.consent_at, event.registration_timezone),

@@ -69,6 +69,14 @@ DEFAULTS = {
     "REGISTRATION_LINK_DAYS_AFTER_EVENT": 30,
     # "From" address of registration mails (None: DEFAULT_FROM_EMAIL).
     "REGISTRATION_FROM_EMAIL": None,
+    # Organiser named on attendance certificates (None: the default site's name).
+    "CERTIFICATE_ORGANISER": None,
+    # Who signs attendance certificates, e.g. "Jeanne Dupont, directrice".
+    "CERTIFICATE_SIGNATORY": "",
+    # Static file path of the logo on attendance certificates ("" for none).
+    "CERTIFICATE_LOGO": "",
+    # Static file path of the signature image on attendance certificates ("" for none).
+    "CERTIFICATE_SIGNATURE": "",
 }
 
 

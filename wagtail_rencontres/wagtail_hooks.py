@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin import widgets
 from wagtail.snippets.models import register_snippet
 
+from wagtail_rencontres import admin_checkin
 from wagtail_rencontres import admin_views as views
 from wagtail_rencontres.pages.registration import RegistrationPageMixin
 from wagtail_rencontres.viewsets import EventListingViewSet, RencontresViewSetGroup
@@ -20,7 +21,14 @@ def register_registration_urls():
         path(
             "rencontres/registrations/",
             include((views.urlpatterns, views.app_name), namespace=views.app_name),
-        )
+        ),
+        path(
+            "rencontres/checkin/",
+            include(
+                (admin_checkin.urlpatterns, admin_checkin.app_name),
+                namespace=admin_checkin.app_name,
+            ),
+        ),
     ]
 
 

@@ -8,6 +8,7 @@ HOSTSITE_SUITES=(
     tests/api
     tests/services
     tests/registration
+    tests/attendance
     tests/search
     tests/pages/test_admin_times.py
     tests/i18n

@@ -267,7 +267,8 @@ def test_sent_mail_and_its_ics_agree_with_the_representation(events, language):
     assert data["venue"]["name"] in message.body
     assert data["url"] in message.body
     assert_no_secret(message.body)
-    ((name, content, mimetype),) = message.attachments
+    # The check-in QR code (a PNG) comes with the ICS file.
+    ((name, content, mimetype),) = [a for a in message.attachments if a[0] == "event.ics"]
     vevent = icalendar.Calendar.from_ical(content).walk("VEVENT")[0]
     assert str(vevent["location"]).startswith(data["venue"]["name"])
     assert str(vevent["url"]) == data["url"]

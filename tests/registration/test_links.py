@@ -37,7 +37,7 @@ def test_mail_links_and_attachment_use_the_site_address(
     assert self_service.startswith(page_url(event) + "registration/")
     assert page_url(event) in message.body
     assert self_service in message.body
-    [(_, content, _)] = message.attachments
+    [(_, content, _)] = [a for a in message.attachments if a[0] == "event.ics"]
     [vevent] = Calendar.from_ical(content).walk("VEVENT")
     assert str(vevent["URL"]) == page_url(event)
 

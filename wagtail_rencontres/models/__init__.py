@@ -6,6 +6,7 @@ re-exported here, so that ``from wagtail_rencontres.models import EventPageMixin
 keeps working and Django registers the shipped pages with the app.
 """
 
+from wagtail_rencontres.models.attendance import Attendance
 from wagtail_rencontres.models.freshness import ChangeStamp
 from wagtail_rencontres.models.organisations import Organisation
 from wagtail_rencontres.models.registration import (
@@ -45,6 +46,7 @@ __all__ = [
     "AbstractRegistrationQuestion",
     "AgendaPage",
     "AgendaPageMixin",
+    "Attendance",
     "Audience",
     "ChangeStamp",
     "CyclePage",

@@ -188,5 +188,13 @@ class RegistrationPageMixin(RoutablePageMixin, models.Model):
         """A registrant's own page, reached through the signed link of their mails."""
         return registration_views.self_service(self, request, token)
 
+    @re_path(
+        r"^registration/(?P<token>[\w-]+)/certificate/$",
+        name="registration_self_service_certificate",
+    )
+    def registration_certificate_view(self, request, token):
+        """A registrant's attendance certificate (PDF), once the event is over."""
+        return registration_views.self_service_certificate(self, request, token)
+
     class Meta:
         abstract = True

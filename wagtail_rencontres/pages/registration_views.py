@@ -6,8 +6,10 @@ The HTML form gives the same answers and messages as the API
 (:mod:`wagtail_rencontres.api.registration`).
 """
 
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus
@@ -15,6 +17,7 @@ from wagtail_rencontres.models.registration import Registration
 from wagtail_rencontres.pages.base import add_base_template
 from wagtail_rencontres.services import capacity, programme
 from wagtail_rencontres.services import registration as service
+from wagtail_rencontres.services.attendance import certificates, codes
 
 RESULT_PARAM = "registration"
 
@@ -184,6 +187,15 @@ def _self_service(page, request, token):
                 "form": form if editable else None,
                 "can_cancel": editable,
                 "message": message,
+                "checkin_qr": _checkin_qr(page, registration),
+                "certificate_url": (
+                    page.url
+                    + page.reverse_subpage(
+                        "registration_self_service_certificate", kwargs={"token": token}
+                    ).lstrip("/")
+                    if certificate_available(page, registration)
+                    else ""
+                ),
                 "workshops": [
                     session
                     for session_id, session in capacity.workshop_sessions(page).items()
@@ -194,6 +206,45 @@ def _self_service(page, request, token):
     )
     response.status_code = status
     return response
+
+
+def _checkin_qr(page, registration):
+    """The QR code to show at the door, while the registrant holds a place and the event is on."""
+    if not registration.holds_seat or certificate_ended(page):
+        return ""
+    # segno writes the whole SVG; the only text in it is our own translated title.
+    return mark_safe(codes.qr_svg(registration, _("Your check-in QR code")))  # noqa: S308
+
+
+def certificate_ended(page, now=None):
+    """Whether the event (a cycle: its last session) is over."""
+    ends_at = page.registration_ends_at
+    return ends_at is not None and (now or timezone.now()) >= ends_at
+
+
+def certificate_available(page, registration, now=None):
+    """Whether the registrant may download a certificate: the event (a cycle: its last
+    session) has ended and they were checked in at least once."""
+    return certificate_ended(page, now) and registration.attendances.exists()
+
+
+def self_service_certificate(page, request, token):
+    """The registrant's attendance certificate (PDF), through their self-service link.
+
+    The same refusals as the self-service page; 404 before the event ends or
+    without a presence.
+    """
+    raw = service.unsign_token(token)
+    if raw is None:
+        return _private(_refused(page, request, expired=False))
+    if service.link_expired(page):
+        return _private(_refused(page, request, expired=True))
+    registration = _registration_for(page, raw)
+    if registration is None or not certificate_available(page, registration):
+        return _private(_refused(page, request, expired=False))
+    response = HttpResponse(certificates.render_pdf(registration), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{certificates.filename(registration)}"'
+    return _private(response)
 
 
 def _initial(registration):

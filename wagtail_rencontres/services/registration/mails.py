@@ -22,6 +22,7 @@ from wagtail_rencontres import conf
 from wagtail_rencontres.enums import MailKind, MailStatus, RegistrationStatus
 from wagtail_rencontres.models.registration import RegistrationMail
 from wagtail_rencontres.services import capacity, ical, queries, serializers
+from wagtail_rencontres.services.attendance import codes
 from wagtail_rencontres.services.registration import tokens
 
 logger = logging.getLogger("wagtail_rencontres.registration")
@@ -37,6 +38,9 @@ RETRY_DELAYS = (
     dt.timedelta(hours=6),
 )
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+
+#: The check-in QR code attached to the mails of ``ICS_KINDS``.
+QR_FILENAME = "checkin-qr.png"
 
 
 def build_message(mail):
@@ -59,6 +63,7 @@ def build_message(mail):
             "event": shown,
             "status_label": registration.get_status_display(),
             "self_service_url": tokens.self_service_url(registration, page),
+            "checkin_code": codes.checkin_code(registration) if has_place else "",
         }
         subject = " ".join(
             render_to_string("wagtail_rencontres/emails/registration_subject.txt", context).split()
@@ -76,6 +81,8 @@ def build_message(mail):
     )
     if attachment:
         message.attach("event.ics", attachment, "text/calendar; charset=utf-8")
+    if has_place and mail.kind in ICS_KINDS:
+        message.attach(QR_FILENAME, codes.qr_png(registration), "image/png")
     return message
 
 
