@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v2/", api_v2.urls),
     path("api/rencontres/", wagtail_rencontres.api.urls),
     path("rencontres/", include("wagtail_rencontres.urls")),
+    path("headless/", include("example_site.demo.headless")),
 ]
 
 if settings.DEBUG:
