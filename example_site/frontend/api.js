@@ -18,7 +18,6 @@ export class ApiError extends Error {
 }
 
 async function read(path, params = new URLSearchParams()) {
-  params.set("locale", LOCALE);
   const response = await fetch(`${API}${path}?${params}`, { headers: { Accept: "application/json" } });
   const body = await response.json();
   if (!response.ok) throw new ApiError(response.status, body);
@@ -27,7 +26,8 @@ async function read(path, params = new URLSearchParams()) {
 
 /** @returns {Promise<EventList>} */
 export function events(params) {
-  return read("/events", new URLSearchParams(params));
+  // Lists take the page's language; an object answers in its own.
+  return read("/events", new URLSearchParams({ ...Object.fromEntries(params), locale: LOCALE }));
 }
 
 /** @returns {Promise<EventDetail>} */
@@ -37,7 +37,7 @@ export function event(id) {
 
 /** @returns {Promise<TermList>} themes, formats or audiences */
 export function terms(kind) {
-  return read(`/${kind}`, new URLSearchParams({ limit: "100" }));
+  return read(`/${kind}`, new URLSearchParams({ limit: "100", locale: LOCALE }));
 }
 
 /** @returns {Promise<RegistrationFormOut>} */
