@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 OUTPUT = Path(__file__).resolve().parents[2] / "docs" / "assets" / "screenshots"
 WIDTHS = {1280: 900, 375: 812}
 EVENT = "/fr/agenda/lutte-contre-les-discriminations-qpv/"
+EVENT_TITLE = "Lutter contre les discriminations en quartier prioritaire"
 
 
 def agenda(page, url):
@@ -40,7 +41,7 @@ def headless(page, url):
 def headless_event(page, url):
     page.goto(f"{url}/headless/")
     page.locator(".hl-card a").first.wait_for()
-    page.get_by_role("link", name="Lutter contre les discriminations en quartier prioritaire").click()
+    page.get_by_role("link", name=EVENT_TITLE).click()
     page.wait_for_selector(".hl-form")
 
 
