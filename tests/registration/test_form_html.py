@@ -3,14 +3,33 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import translation
+from django.utils.formats import date_format
 
 from tests.registration.test_pages import form_post, self_service_path
+from tests.sites import default_language
 from wagtail_rencontres.forms import workshop_label
 from wagtail_rencontres.services import registration as service
 
 pytestmark = pytest.mark.django_db
 
 NBSP = "\u00a0"
+
+
+def say(french, english):
+    """What the site's default language says (the host site is English first)."""
+    return french if default_language() == "fr" else english
+
+
+def named(label, message):
+    """An error that names its field, French punctuation in French."""
+    return say(f"{label[0]}{NBSP}: {message[0]}", f"{label[1]}: {message[1]}")
+
+
+REQUIRED = ("Ce champ est obligatoire.", "This field is required.")
+
+
+def clock(hour):
+    return say(f"{hour}{NBSP}h{NBSP}00", f"{hour}:00")
 
 
 def soup(response):
@@ -49,34 +68,33 @@ def test_labels_mark_required_fields(client, open_event):
     document = soup(client.get(open_event().url))
     first_name = document.find("label", attrs={"for": "id_first_name"}).get_text(" ", strip=True)
     function = document.find("label", attrs={"for": "id_function"}).get_text(" ", strip=True)
-    assert first_name == "Prénom (obligatoire)"
-    assert function == "Fonction"
+    assert first_name == say("Prénom (obligatoire)", "First name (required)")
+    assert function == say("Fonction", "Function")
 
 
 def test_workshops_are_grouped_in_fieldsets_with_french_times(client, workshop_event):
     document = soup(client.get(workshop_event.url))
     legends = [legend.get_text(strip=True) for legend in document.select("form legend")]
     assert legends == [
-        "Vous",
-        "Ateliers",
-        "Sessions réservées à certains publics",
+        say("Vous", "About you"),
+        say("Ateliers", "Workshops"),
+        say("Sessions réservées à certains publics", "Sessions restricted to some audiences"),
     ]
     open_labels = [
         label.get_text()
         for label in document.select("form fieldset")[1].select(".rencontres-choice label")
     ]
     day = workshop_event.local_start
-    with translation.override("fr"):
-        from django.utils.formats import date_format
-
+    with translation.override(default_language()):
         words = date_format(day, "l j F").replace(" ", NBSP)
     assert open_labels == [
-        f"Atelier A — {words}, 10{NBSP}h{NBSP}00{NBSP}– 12{NBSP}h{NBSP}00",
-        f"Atelier C — {words}, 14{NBSP}h{NBSP}00{NBSP}– 16{NBSP}h{NBSP}00",
+        f"Atelier A — {words}, {clock(10)}{NBSP}– {clock(12)}",
+        f"Atelier C — {words}, {clock(14)}{NBSP}– {clock(16)}",
     ]
     restricted = document.select("form fieldset")[2].select(".rencontres-choice label")
+    restricted_to = say("réservé à : Élus", "restricted to: Élus")
     assert [label.get_text() for label in restricted] == [
-        f"Atelier B — {words}, 10{NBSP}h{NBSP}00{NBSP}– 12{NBSP}h{NBSP}00 (réservé à : Élus)"
+        f"Atelier B — {words}, {clock(10)}{NBSP}– {clock(12)} ({restricted_to})"
     ]
 
 
@@ -98,16 +116,16 @@ def test_empty_submit_lists_each_error_with_a_link_to_its_field(client, workshop
     )
     links = [(a["href"], a.get_text()) for a in summary.find_all("a")]
     assert links == [
-        ("#id_first_name", "Prénom : Ce champ est obligatoire."),
-        ("#id_last_name", "Nom : Ce champ est obligatoire."),
-        ("#id_email", "Courriel : Ce champ est obligatoire."),
-        ("#id_organisation", "Organisme : Ce champ est obligatoire."),
-        ("#id_consent", "Consentement : Ce champ est obligatoire."),
+        ("#id_first_name", named(("Prénom", "First name"), REQUIRED)),
+        ("#id_last_name", named(("Nom", "Last name"), REQUIRED)),
+        ("#id_email", named(("Courriel", "Email"), REQUIRED)),
+        ("#id_organisation", named(("Organisme", "Organisation"), REQUIRED)),
+        ("#id_consent", named(("Consentement", "Consent"), REQUIRED)),
     ]
     for href, _text in links:
         assert document.find(id=href[1:]) is not None
     error = document.find(id="id_first_name_error").get_text()
-    assert error == "Prénom : Ce champ est obligatoire."
+    assert error == named(("Prénom", "First name"), REQUIRED)
     assert document.find(id="id_first_name")["aria-describedby"] == "id_first_name_error"
     assert described_ids_missing(document) == []
 
@@ -129,7 +147,10 @@ def test_form_wide_error_is_in_the_summary(client, open_event, settings):
     assert response.status_code == 429
     items = soup(response).find(id="registration-errors").find_all("li")
     assert [item.get_text() for item in items] == [
-        "Trop de tentatives. Merci de réessayer plus tard."
+        say(
+            "Trop de tentatives. Merci de réessayer plus tard.",
+            "Too many attempts. Please try again later.",
+        )
     ]
 
 
@@ -141,7 +162,8 @@ def test_confirmation_is_announced_and_replaces_the_form(client, open_event):
     assert (result["role"], result["tabindex"]) == ("status", "-1")
     assert result.get_text(strip=True) == str(service.STATUS_MESSAGES["confirmed"])
     assert document.find("form", class_="rencontres-registration-form") is None
-    assert document.find("a", string="Inscrire une autre personne") is not None
+    another = say("Inscrire une autre personne", "Register someone else")
+    assert document.find("a", string=another) is not None
 
 
 def test_help_text_is_tied_to_its_field(client, workshop_event):
@@ -180,5 +202,5 @@ def test_self_service_update_is_announced(client, open_event, register):
     result = document.find(id="self-service-result")
     assert (result["role"], result.get_text(strip=True)) == (
         "status",
-        "Votre inscription est mise à jour.",
+        say("Votre inscription est mise à jour.", "Your registration is updated."),
     )
