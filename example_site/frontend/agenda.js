@@ -115,9 +115,13 @@ export async function render(query) {
     loadTerms(),
     api.events(params).catch((error) => error),
   ]);
+  // Folded on a phone, so that the results come first; open on wider screens.
+  const wide = window.matchMedia("(min-width: 48rem)").matches;
   const root = h("div", { class: "hl-agenda" },
     h("h1", { tabindex: "-1" }, "Agenda des rencontres"),
-    filtersForm(query, themes, formats, audiences));
+    h("details", { class: "hl-filters-box", open: wide },
+      h("summary", {}, "Filtrer les rencontres"),
+      filtersForm(query, themes, formats, audiences)));
   if (list instanceof api.ApiError) {
     root.append(filterErrors(list));
     return root;

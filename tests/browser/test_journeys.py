@@ -19,6 +19,7 @@ pytestmark = pytest.mark.browser
 EVENT_PATH = "/fr/agenda/lutte-contre-les-discriminations-qpv/"
 EVENT_TITLE = "Lutter contre les discriminations en quartier prioritaire"
 THEME = "lutte-contre-les-discriminations"
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 def fill_person(page, n):
@@ -89,6 +90,14 @@ def journey_self_service(page, url, axe_source):
 
 
 def journey_headless(page, url, axe_source):
+    # On a phone (WCAG 1.4.10 reflow at 320 px): no horizontal scroll, filters folded.
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(f"{url}/headless/")
+    page.wait_for_selector(".hl-cards")
+    assert page.evaluate(OVERFLOW) == 0
+    assert page.locator("details.hl-filters-box[open]").count() == 0
+    assert_no_violations(page, axe_source, "headless agenda at 320 px")
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{url}/headless/")
     page.wait_for_selector(".hl-cards")
     assert_no_violations(page, axe_source, "headless agenda")
