@@ -204,3 +204,22 @@ def test_self_service_update_is_announced(client, open_event, register):
         "status",
         say("Votre inscription est mise à jour.", "Your registration is updated."),
     )
+
+
+def test_questions_named_for_a_phone_get_its_purpose_in_the_page_and_the_api(client, open_event):
+    from wagtail_rencontres.models import RegistrationFormField
+
+    event = open_event()
+    RegistrationFormField.objects.create(page=event, label="Téléphone", field_type="singleline")
+    RegistrationFormField.objects.create(page=event, label="Régime", field_type="singleline")
+    document = soup(client.get(event.url))
+    page = {
+        name: document.find(attrs={"name": name}).get("autocomplete")
+        for name in ("telephone", "regime")
+    }
+    schema = client.get(f"/api/rencontres/events/{event.pk}/registration/form").json()
+    api = {field["name"]: field["autocomplete"] for field in schema["fields"]}
+    assert page == {"telephone": "tel", "regime": None}
+    assert (api["telephone"], api["regime"], api["email"]) == ("tel", "", "email")
+    legends = [legend.get_text(strip=True) for legend in document.select("form legend")]
+    assert legends[-1] == say("Questions des organisateurs", "Questions from the organisers")
