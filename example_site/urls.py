@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/rencontres/", wagtail_rencontres.api.urls),
     path("rencontres/", include("wagtail_rencontres.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("headless/", include("example_site.demo.headless")),
 ]
 
 if settings.DEBUG:

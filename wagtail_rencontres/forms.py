@@ -10,7 +10,8 @@ consent and a honeypot) to the event's extra questions
 from collections import OrderedDict
 
 from django import forms
-from django.utils.translation import gettext
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
@@ -21,6 +22,25 @@ CORE_FIELDS = ("first_name", "last_name", "email", "organisation", "function", "
 #: The honeypot: hidden from people, filled by naive bots.
 HONEYPOT_FIELD = "website"
 RESERVED_FIELDS = (*CORE_FIELDS, "workshops", "consent", HONEYPOT_FIELD)
+#: Browsers fill these from the person's saved details (WCAG 1.3.5, input purpose).
+AUTOCOMPLETE = {
+    "first_name": "given-name",
+    "last_name": "family-name",
+    "email": "email",
+    "organisation": "organization",
+    "function": "organization-title",
+}
+#: Extra questions whose name says what they ask, by the clean name Wagtail gives them.
+EXTRA_AUTOCOMPLETE = {
+    "telephone": "tel",
+    "phone": "tel",
+    "tel": "tel",
+    "code_postal": "postal-code",
+    "postal_code": "postal-code",
+    "ville": "address-level2",
+    "city": "address-level2",
+}
+NBSP = "\u00a0"
 
 
 class RegistrationForm(BaseForm):
@@ -30,6 +50,40 @@ class RegistrationForm(BaseForm):
     workshop_sessions = {}  # noqa: RUF012 - replaced per event by the builder
     # Session ids whose current registration is kept (self-service updates).
     keep_workshops = ()
+
+    def error_summary(self):
+        """``(anchor, label, message)`` for each error, form-wide ones first (no anchor).
+
+        The anchor is the id of the field's input, or of its first box when the
+        field is a group of boxes, so that the summary's links reach it.
+        """
+        summary = [("", "", message) for message in self.non_field_errors()]
+        for name, field in self.fields.items():
+            # The consent's label is its whole text: the summary names it in one word.
+            label = _("Consent") if name == "consent" else field.label
+            for message in self.errors.get(name, []):
+                summary.append((_anchor(self[name]), str(label), message))
+        return summary
+
+    def core_fields(self):
+        """The person's fields, in their order."""
+        return [self[name] for name in CORE_FIELDS if name in self.fields]
+
+    def extra_fields(self):
+        """The event's own questions."""
+        return [self[name] for name in self.fields if name not in RESERVED_FIELDS]
+
+    def workshop_groups(self):
+        """Workshop boxes as ``(open, restricted)`` lists: each group gets its fieldset."""
+        if "workshops" not in self.fields:
+            return [], []
+        open_sessions, restricted = [], []
+        for box in self["workshops"].subwidgets:
+            session = self.workshop_sessions.get(str(box.data["value"]))
+            (restricted if session is not None and session.restricted else open_sessions).append(
+                box
+            )
+        return open_sessions, restricted
 
     def clean_email(self):
         return (self.cleaned_data.get("email") or "").strip().lower()
@@ -94,6 +148,12 @@ class AudienceChoiceField(forms.ModelChoiceField):
         return super().to_python(number)
 
 
+def _anchor(bound_field):
+    if bound_field.field.widget.use_fieldset:
+        return f"{bound_field.auto_id}_0"
+    return bound_field.id_for_label
+
+
 def _overlap(first, second):
     first_end = first.end or first.start
     second_end = second.end or second.start
@@ -119,6 +179,8 @@ class RegistrationFormBuilder(FormBuilder):
         formfields["function"] = forms.CharField(
             label=_("Function"), max_length=255, required=False
         )
+        for name, purpose in AUTOCOMPLETE.items():
+            formfields[name].widget.attrs["autocomplete"] = purpose
         formfields["audience"] = AudienceChoiceField(
             label=_("Audience category"),
             queryset=self.audiences,
@@ -143,6 +205,8 @@ class RegistrationFormBuilder(FormBuilder):
         for name, field in super().formfields.items():
             # Core fields win: an extra question cannot replace them.
             if name not in RESERVED_FIELDS:
+                if name in EXTRA_AUTOCOMPLETE:
+                    field.widget.attrs.setdefault("autocomplete", EXTRA_AUTOCOMPLETE[name])
                 formfields[name] = field
         formfields["consent"] = forms.BooleanField(label=self.consent_text, required=True)
         formfields[HONEYPOT_FIELD] = forms.CharField(
@@ -160,7 +224,8 @@ class RegistrationFormBuilder(FormBuilder):
 
 
 def workshop_label(session):
-    label = f"{session.start:%d/%m %H:%M} – {session.title}"
+    """“Atelier A — mercredi 28 janvier, 14 h 00 – 16 h 00”, kept whole by non-breaking spaces."""
+    label = f"{session.title} — {workshop_when(session)}"
     if session.restricted:
         label += (
             " ("
@@ -169,6 +234,22 @@ def workshop_label(session):
             + ")"
         )
     return label
+
+
+def workshop_when(session):
+    """The day and times of a session in words, in the active language, in its own time zone."""
+    day = date_format(session.start, "l j F").replace(" ", NBSP)
+    times = _clock(session.start)
+    if session.end and session.end != session.start:
+        times += f"{NBSP}– {_clock(session.end)}"
+    return f"{day}, {times}"
+
+
+def _clock(value):
+    """14 h 00 in French (with non-breaking spaces), 14:00 elsewhere."""
+    if (get_language() or "").startswith("fr"):
+        return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
+    return f"{value:%H:%M}"
 
 
 class ValuesField(forms.Field):

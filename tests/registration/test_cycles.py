@@ -224,7 +224,7 @@ def test_cycle_page_renders_the_form_with_csrf(client, cycle):
 def test_cycle_page_post_confirms_and_redirects(client, cycle):
     response = form_post(client, cycle)
     assert response.status_code == 302
-    assert response["Location"] == f"{cycle.url}?registration=confirmed#registration"
+    assert response["Location"] == f"{cycle.url}?registration=confirmed#registration-result"
     page = client.get(f"{cycle.url}?registration=confirmed")
     assert page.context["registration_result"] == service.STATUS_MESSAGES["confirmed"]
     assert Registration.objects.get().page_id == cycle.pk

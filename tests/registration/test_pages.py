@@ -33,7 +33,7 @@ def test_post_confirms_and_redirects_with_message(client, open_event):
     event = open_event()
     response = form_post(client, event)
     assert response.status_code == 302
-    assert response["Location"] == f"{event.url}?registration=confirmed#registration"
+    assert response["Location"] == f"{event.url}?registration=confirmed#registration-result"
     page = client.get(f"{event.url}?registration=confirmed")
     assert page.context["registration_result"] == service.STATUS_MESSAGES["confirmed"]
     assert Registration.objects.get().status == RegistrationStatus.CONFIRMED

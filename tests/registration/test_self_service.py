@@ -227,7 +227,7 @@ def test_cycle_registrant_cannot_take_the_email_of_a_session_registrant(
 PRIVATE_HEADERS = {
     "Cache-Control": "private, no-store",
     "X-Robots-Tag": "noindex, nofollow",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
 }
 ROBOTS_META = '<meta name="robots" content="noindex, nofollow">'
 

@@ -179,6 +179,7 @@ def _form_schema(page):
                 "required": field.required,
                 "help_text": str(field.help_text or ""),
                 "choices": _choices(field),
+                "autocomplete": field.widget.attrs.get("autocomplete", ""),
             }
             for name, field in form.fields.items()
             if name != HONEYPOT_FIELD

@@ -324,6 +324,10 @@ class FormFieldOut(Schema):
     required: bool
     help_text: str
     choices: list[ChoiceOut]
+    autocomplete: str = Field(
+        "",
+        description="The HTML autocomplete token of the field (given-name, email…), or empty",
+    )
 
 
 class WorkshopOut(Schema):

@@ -42,8 +42,11 @@ def event_page(page, request, *args, **kwargs):
                     form.add_error(None if error.field == "__all__" else error.field, error.message)
                     status = 409 if error.field != "workshops" else 422
                 else:
+                    # The fragment names the focusable confirmation: browsers focus it
+                    # on arrival, so that it is read first, with or without JavaScript.
                     return HttpResponseRedirect(
-                        f"{page.url}?{RESULT_PARAM}={outcome.registration.status}#registration"
+                        f"{page.url}?{RESULT_PARAM}={outcome.registration.status}"
+                        "#registration-result"
                     )
             else:
                 status = 422
@@ -79,11 +82,13 @@ def _programme(page):
 
 
 #: Headers of every answer of the self-service page, errors included: it shows a
-#: name and an email, and its URL holds the secret that opens it.
+#: name and an email, and its URL holds the secret that opens it. ``same-origin``
+#: keeps that URL from other sites; ``no-referrer`` would make Chromium send
+#: ``Origin: null`` with the page's own forms, which Django's CSRF check refuses.
 PRIVATE_HEADERS = {
     "Cache-Control": "private, no-store",
     "X-Robots-Tag": "noindex, nofollow",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
 }
 
 SELF_SERVICE_TEMPLATE = "wagtail_rencontres/pages/registration_self_service.html"
