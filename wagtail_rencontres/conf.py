@@ -62,6 +62,13 @@ DEFAULTS = {
     "REGISTRATION_LINK_DAYS_AFTER_EVENT": 30,
     # "From" address of registration mails (None: DEFAULT_FROM_EMAIL).
     "REGISTRATION_FROM_EMAIL": None,
+    # Front end's preview address, with {token}, {page_id}, {revision_id}, {locale} and
+    # {type} placeholders; None: no "Front end" preview mode.
+    "HEADLESS_PREVIEW_URL": None,
+    # Seconds a headless preview token stays valid.
+    "HEADLESS_PREVIEW_MAX_AGE": 300,
+    # Receivers of change notifications: a list of {"url": …, "secret": "whsec_…"}.
+    "WEBHOOKS": [],
 }
 
 

@@ -35,6 +35,7 @@ from wagtail_rencontres.pages.base import (
     EventServingMixin,
     LocalizedChoicesMixin,
 )
+from wagtail_rencontres.pages.preview import HeadlessPreviewMixin
 from wagtail_rencontres.pages.registration import (
     REGISTRATION_SYNCHRONIZED_FIELDS,
     RegistrationPageMixin,
@@ -47,6 +48,7 @@ from wagtail_rencontres.validators import programme_days_error, validate_timezon
 class EventPageMixin(
     BatchedPublicationMixin,
     EventServingMixin,
+    HeadlessPreviewMixin,
     LocalizedChoicesMixin,
     EventSearchMixin,
     RegistrationPageMixin,
