@@ -7,6 +7,7 @@ keeps working and Django registers the shipped pages with the app.
 """
 
 from wagtail_rencontres.models.freshness import ChangeStamp
+from wagtail_rencontres.models.notifications import ChangeNotification, WebhookDelivery
 from wagtail_rencontres.models.organisations import Organisation
 from wagtail_rencontres.models.registration import (
     AbstractRegistrationQuestion,
@@ -46,6 +47,7 @@ __all__ = [
     "AgendaPage",
     "AgendaPageMixin",
     "Audience",
+    "ChangeNotification",
     "ChangeStamp",
     "CyclePage",
     "CyclePageMixin",
@@ -66,5 +68,6 @@ __all__ = [
     "Speaker",
     "Theme",
     "Venue",
+    "WebhookDelivery",
     "consent_version",
 ]
