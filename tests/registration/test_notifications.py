@@ -1,8 +1,15 @@
-"""Registration becoming full, or open again, is announced to webhook receivers once."""
+"""Registration becoming full, open or closed is announced to webhook receivers once."""
+
+import datetime as dt
+from unittest import mock
 
 import pytest
+from django.utils import timezone
 
 from tests.notifications.conftest import receiver  # noqa: F401 - the fixture
+from wagtail_rencontres.enums import RegistrationMode
+from wagtail_rencontres.models import ChangeStamp
+from wagtail_rencontres.services import freshness
 from wagtail_rencontres.services import registration as service
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +89,30 @@ def test_unlimited_events_announce_nothing(receiver, open_event, register, on_co
         service.cancel(first)
 
     assert receiver.requests == []
+
+
+def test_opening_and_deadline_are_announced_once_when_they_pass(
+    receiver,  # noqa: F811
+    open_event,
+    on_commit,
+):
+    now = timezone.now()
+    opens, closes = now + dt.timedelta(hours=1), now + dt.timedelta(hours=2)
+    event = open_event(registration_opens_at=opens, registration_closes_at=closes)
+    open_event(registration_mode=RegistrationMode.NONE, registration_opens_at=opens)
+    freshness.move(boundaries=True)
+    assert ChangeStamp.objects.get().next_boundary == opens
+
+    for moment in (opens + dt.timedelta(seconds=1), opens + dt.timedelta(minutes=5)):
+        with mock.patch("django.utils.timezone.now", return_value=moment), on_commit():
+            freshness.changed_at()
+    assert states(receiver) == ["open"]
+
+    with mock.patch("django.utils.timezone.now", return_value=closes), on_commit():
+        freshness.changed_at()
+    assert states(receiver) == ["open"]  # at the deadline itself, registration is still open
+    after = closes + dt.timedelta(seconds=1)
+    with mock.patch("django.utils.timezone.now", return_value=after), on_commit():
+        freshness.changed_at()
+    assert states(receiver) == ["open", "closed"]
+    assert {payload["data"]["id"] for payload in receiver.payloads()} == {event.pk}

@@ -3,7 +3,8 @@
 Receivers call :func:`page_changed` when a page is published, unpublished,
 deleted or moved, or when a snippet it shows is edited; the registration
 workflow calls :func:`registration_changed` when a page becomes full or
-open again. Each announces the change to the receivers of
+open again, and the change stamp :func:`registration_dates_passed` when
+registration opening dates or deadlines have passed. Each announces the change to the receivers of
 ``WAGTAILRENCONTRES_WEBHOOKS`` (:mod:`.webhooks`) and purges the URLs that
 show the page from the frontend caches (:mod:`.purge`) once the transaction
 commits. With neither configured, nothing is read or written.
@@ -12,11 +13,13 @@ commits. With neither configured, nothing is read or written.
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 
+from wagtail_rencontres.enums import RegistrationMode
 from wagtail_rencontres.services import purge, queries, webhooks
 
 #: Registration states a webhook announces.
 REGISTRATION_FULL = "full"
 REGISTRATION_OPEN = "open"
+REGISTRATION_CLOSED = "closed"
 
 
 def enabled():
@@ -66,5 +69,23 @@ def pages_changed(pages, action):
 
 
 def registration_changed(page, state):
-    """``page`` became full or open again (``REGISTRATION_FULL``, ``REGISTRATION_OPEN``)."""
+    """Registration to ``page`` became full, open or closed (``REGISTRATION_*``)."""
     page_changed(page, "registration_changed", registration=state)
+
+
+def registration_dates_passed(since, until):
+    """Announce the registrations that opened or closed from ``since`` (included) to ``until``.
+
+    Called by :mod:`.freshness` once per passed boundary: each date is announced once.
+    """
+    if not enabled():
+        return
+    for model in (queries.event_model(), queries.cycle_model()):
+        taking = model.objects.live().exclude(registration_mode=RegistrationMode.NONE)
+        taking = taking.select_related("locale").order_by("pk")
+        for field, state in (
+            ("registration_opens_at", REGISTRATION_OPEN),
+            ("registration_closes_at", REGISTRATION_CLOSED),
+        ):
+            for page in taking.filter(**{f"{field}__gte": since, f"{field}__lt": until}):
+                registration_changed(page, state)
