@@ -35,7 +35,6 @@ from wagtail_rencontres.pages.base import (
     EventServingMixin,
     LocalizedChoicesMixin,
 )
-from wagtail_rencontres.pages.preview import HeadlessPreviewMixin
 from wagtail_rencontres.pages.registration import (
     REGISTRATION_SYNCHRONIZED_FIELDS,
     RegistrationPageMixin,
@@ -48,7 +47,6 @@ from wagtail_rencontres.validators import programme_days_error, validate_timezon
 class EventPageMixin(
     BatchedPublicationMixin,
     EventServingMixin,
-    HeadlessPreviewMixin,
     LocalizedChoicesMixin,
     EventSearchMixin,
     RegistrationPageMixin,
