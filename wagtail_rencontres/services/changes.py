@@ -3,8 +3,9 @@
 Receivers call :func:`page_changed` when a page is published, unpublished,
 deleted or moved, or when a snippet it shows is edited; the registration
 workflow calls :func:`registration_changed` when a page becomes full or
-open again, and the change stamp :func:`registration_dates_passed` when
-registration opening dates or deadlines have passed. Each announces the change to the receivers of
+open again, and the change stamp (:mod:`.freshness`) calls
+:func:`registration_dates_passed` when opening dates or deadlines have
+passed. Each announces the change to the receivers of
 ``WAGTAILRENCONTRES_WEBHOOKS`` (:mod:`.webhooks`) and purges the URLs that
 show the page from the frontend caches (:mod:`.purge`) once the transaction
 commits. With neither configured, nothing is read or written.
