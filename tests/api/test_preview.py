@@ -164,3 +164,18 @@ def test_a_page_never_saved_has_no_front_end_preview(agenda, settings, admin_use
     response = event.serve_preview(request, HEADLESS_MODE)
 
     assert response.context_data["front_end_url"] is None
+
+
+def test_the_draft_shows_its_own_themes(client, drafted):
+    from tests.factories import ThemeFactory
+
+    event, _revision = drafted
+    theme = ThemeFactory(name="Thème du brouillon")
+    event.themes = [theme]
+    revision = event.save_revision()
+
+    data = get(client, preview.make_token(event.pk, revision.pk)).json()
+
+    assert [term["name"] for term in data["themes"]] == ["Thème du brouillon"]
+    live = client.get(f"/api/rencontres/events/{event.pk}").json()
+    assert [term["name"] for term in live["themes"]] == []
