@@ -321,6 +321,7 @@ def test_the_signals_reference_lists_every_receiver_the_package_connects():
         "m2m_changed": model_signals.m2m_changed,
         "page_published": wagtail_signals.page_published,
         "page_unpublished": wagtail_signals.page_unpublished,
+        "post_page_move": wagtail_signals.post_page_move,
         "pre_migrate": model_signals.pre_migrate,
         "post_migrate": model_signals.post_migrate,
     }

@@ -77,6 +77,13 @@ DEFAULTS = {
     "CERTIFICATE_LOGO": "",
     # Static file path of the signature image on attendance certificates ("" for none).
     "CERTIFICATE_SIGNATURE": "",
+    # Front end's preview address, with {token}, {page_id}, {revision_id}, {locale} and
+    # {type} placeholders; None: no "Front end" preview mode.
+    "HEADLESS_PREVIEW_URL": None,
+    # Seconds a headless preview token stays valid.
+    "HEADLESS_PREVIEW_MAX_AGE": 300,
+    # Receivers of change notifications: a list of {"url": …, "secret": "whsec_…"}.
+    "WEBHOOKS": [],
 }
 
 

@@ -119,3 +119,9 @@ class MailStatus(models.TextChoices):
     QUEUED = "queued", pgettext_lazy("mail status", "Queued")
     SENT = "sent", pgettext_lazy("mail status", "Sent")
     FAILED = "failed", pgettext_lazy("mail status", "Failed")
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("webhook delivery status", "Pending")
+    DELIVERED = "delivered", pgettext_lazy("webhook delivery status", "Delivered")
+    FAILED = "failed", pgettext_lazy("webhook delivery status", "Failed")

@@ -35,7 +35,7 @@ from django.db.models.signals import post_delete, post_migrate, post_save, pre_m
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search import index
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wagtail_rencontres.models import (
     Audience,
@@ -48,7 +48,7 @@ from wagtail_rencontres.models import (
     Theme,
     Venue,
 )
-from wagtail_rencontres.services import freshness, publication, queries, sync
+from wagtail_rencontres.services import changes, freshness, publication, queries, sync
 from wagtail_rencontres.services.search import indexing
 
 # Event pages
@@ -119,6 +119,33 @@ def note_references(sender, instance, update_fields=None, raw=False, **kwargs):
     if raw or not publication.changes_content(update_fields):
         return
     publication.references_changed(instance)
+
+
+# Change notifications and frontend cache (services.changes)
+
+
+def announce_published(sender, instance, **kwargs):
+    changes.page_changed(instance, "published")
+
+
+def announce_unpublished(sender, instance, **kwargs):
+    changes.page_changed(instance, "unpublished")
+
+
+def announce_deleted(sender, instance, **kwargs):
+    changes.page_changed(instance, "deleted")
+
+
+def announce_moved(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
+    if url_path_before != url_path_after:
+        changes.page_changed(instance.specific_deferred, "moved")
+
+
+def announce_events_showing(sender, instance, raw=False, **kwargs):
+    """A speaker, venue or organisation changed: the live events showing it changed too."""
+    if raw or not changes.enabled():
+        return
+    changes.pages_changed(indexing.events_showing(instance).select_related("locale"), "changed")
 
 
 # Change stamp
@@ -221,3 +248,19 @@ def connect():
             sender=model,
             dispatch_uid=f"rencontres_reindex_events_of_{model._meta.model_name}",
         )
+        post_save.connect(
+            announce_events_showing,
+            sender=model,
+            dispatch_uid=f"rencontres_announce_events_of_{model._meta.model_name}",
+        )
+    for page_model in (event_page, queries.cycle_model()):
+        label = page_model._meta.label_lower
+        for signal, receiver in (
+            (page_published, announce_published),
+            (page_unpublished, announce_unpublished),
+            (post_delete, announce_deleted),
+            (post_page_move, announce_moved),
+        ):
+            signal.connect(
+                receiver, sender=page_model, dispatch_uid=f"rencontres_{receiver.__name__}_{label}"
+            )

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 
 from wagtail_rencontres import admin_checkin
 from wagtail_rencontres import admin_views as views
+from wagtail_rencontres.admin_webhooks import WebhookDeliveryViewSet
 from wagtail_rencontres.pages.registration import RegistrationPageMixin
 from wagtail_rencontres.viewsets import EventListingViewSet, RencontresViewSetGroup
 
@@ -73,3 +74,8 @@ def register_registration_log_actions(actions):
 @hooks.register("register_admin_viewset")
 def register_event_listing():
     return EventListingViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_webhook_deliveries():
+    return WebhookDeliveryViewSet("rencontres_webhook_deliveries")

@@ -13,4 +13,5 @@ HOSTSITE_SUITES=(
     tests/pages/test_admin_times.py
     tests/i18n
     tests/calendars
+    tests/notifications
 )

@@ -10,7 +10,9 @@ import re
 import pytest
 
 import wagtail_rencontres.api
+from wagtail_rencontres import conf
 from wagtail_rencontres.api.ninja_api import with_trailing_slash
+from wagtail_rencontres.services import preview
 
 API = "/api/rencontres/"
 pytestmark = pytest.mark.urls("tests.api.urls")
@@ -23,6 +25,13 @@ def canonical_routes():
     """The named routes of the mounted API, as Django sees them."""
     patterns, _app, _namespace = wagtail_rencontres.api.urls
     return [str(p.pattern) for p in patterns if p.name and p.name != "api-root"]
+
+
+def preview_token(event_id):
+    """A token for the event's latest revision (the preview route answers nothing without)."""
+    event = conf.page_model("EventPage").objects.get(pk=event_id)
+    revision = event.latest_revision or event.save_revision()
+    return preview.make_token(event.pk, revision.pk)
 
 
 def concrete(route, ids):
@@ -60,6 +69,8 @@ def test_the_api_routes_are_the_documented_ones():
 def test_get_answers_the_same_with_a_trailing_slash(client, ids, route):
     url = API + concrete(route, ids)
     query = f"?path={ids['path']}" if route == "events/by-path" else QUERIES.get(route, "")
+    if route == "events/preview":
+        query = f"?token={preview_token(ids['event_id'])}"
 
     bare = client.get(url + query)
     slashed = client.get(url + "/" + query)

@@ -11,6 +11,7 @@ from wagtail import hooks
 
 from tests.sites import default_language
 from wagtail_rencontres import conf, viewsets
+from wagtail_rencontres.admin_webhooks import WebhookDeliveryViewSet
 from wagtail_rencontres.enums import RegistrationStatus
 from wagtail_rencontres.models import Registration
 
@@ -197,7 +198,10 @@ def test_event_listing_is_built_from_classes_a_site_can_subclass():
     ]
     listing = SiteListing()
 
-    assert [type(viewset) for viewset in registered] == [viewsets.EventListingViewSet]
+    assert [type(viewset) for viewset in registered] == [
+        viewsets.EventListingViewSet,
+        WebhookDeliveryViewSet,
+    ]
     assert (listing.model, listing.index_view_class, listing.name) == (
         conf.page_model("EventPage"),
         viewsets.EventIndexView,

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail_rencontres.api import registration, search
+from wagtail_rencontres.api import preview, registration, search
 from wagtail_rencontres.api.ninja_api import RencontresAPI
 from wagtail_rencontres.api.routers import build_router
 
@@ -25,6 +25,7 @@ def build_api(urls_namespace="wagtail_rencontres_api"):
         openapi_url="/openapi.json",
         docs_url="/docs",
     )
+    api.add_router("/", preview.router)  # before /events/{event_id}
     api.add_router("/", build_router())
     api.add_router("/", registration.router)
     api.add_router("/", search.router)

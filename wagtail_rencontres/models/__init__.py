@@ -8,6 +8,7 @@ keeps working and Django registers the shipped pages with the app.
 
 from wagtail_rencontres.models.attendance import Attendance
 from wagtail_rencontres.models.freshness import ChangeStamp
+from wagtail_rencontres.models.notifications import ChangeNotification, WebhookDelivery
 from wagtail_rencontres.models.organisations import Organisation
 from wagtail_rencontres.models.registration import (
     AbstractRegistrationQuestion,
@@ -48,6 +49,7 @@ __all__ = [
     "AgendaPageMixin",
     "Attendance",
     "Audience",
+    "ChangeNotification",
     "ChangeStamp",
     "CyclePage",
     "CyclePageMixin",
@@ -68,5 +70,6 @@ __all__ = [
     "Speaker",
     "Theme",
     "Venue",
+    "WebhookDelivery",
     "consent_version",
 ]

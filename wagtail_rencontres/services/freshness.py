@@ -4,7 +4,9 @@ anything the typed API or the ICS feeds show may have changed.
 - :func:`changed` schedules a move when a transaction commits (receivers call
   it on saves and deletions of pages, snippets, registrations, view
   restrictions, sites, locales and images, and on publication).
-- :func:`changed_at` reads the stamp: one query. Responses read it *before*
+- :func:`changed_at` reads the stamp: one query.
+- When a boundary passes, the registrations that opened or closed since are
+  announced (:func:`.changes.registration_dates_passed`), once. Responses read it *before*
   their content, so content committed after the read is always newer than the
   stamp a client was given.
 
@@ -36,7 +38,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from wagtail_rencontres.models import ChangeStamp
-from wagtail_rencontres.services import queries
+from wagtail_rencontres.services import changes, queries
 
 STAMP_PK = 1
 
@@ -118,10 +120,15 @@ def advance(boundaries=False):
         if moved:
             return
     with transaction.atomic():
-        if ChangeStamp.objects.select_for_update().filter(pk=STAMP_PK).exists():
+        row = ChangeStamp.objects.select_for_update().filter(pk=STAMP_PK)
+        row = row.values_list("next_boundary").first()
+        if row is not None:
             ChangeStamp.objects.filter(pk=STAMP_PK).update(
                 changed_at=later, next_boundary=next_boundary(now)
             )
+            # Under the row's lock: one worker alone sees the boundary pass.
+            if row[0] is not None and row[0] <= now:
+                changes.registration_dates_passed(row[0], now)
         else:
             ChangeStamp.objects.get_or_create(
                 pk=STAMP_PK, defaults={"changed_at": now, "next_boundary": next_boundary(now)}

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_rencontres.enums import EventStatus, RegistrationClosedReason, RegistrationStatus
 from wagtail_rencontres.forms import CORE_FIELDS, RESERVED_FIELDS
 from wagtail_rencontres.models.registration import Registration, consent_version
-from wagtail_rencontres.services import capacity
+from wagtail_rencontres.services import capacity, changes
 from wagtail_rencontres.services.registration.outbox import queue_mail
 from wagtail_rencontres.services.registration.status import (
     DuplicateRegistration,
@@ -88,8 +88,29 @@ def register(event, cleaned_data, *, language=None, idempotency_key="", request_
         )
         _save(registration)
         queue_mail(registration, status)
+        if status in RegistrationStatus.seat_holding():
+            _announce_if_full(locked, taken)
     logger.info("Registration %s to event %s: %s", registration.pk, locked.pk, status)
     return Outcome(registration, created=True)
+
+
+def _announce_if_full(locked, taken):
+    """The registration just saved took the page's last place: announce it (no query)."""
+    limit = locked.registration_capacity
+    if limit is not None and taken < limit <= taken + 1:
+        changes.registration_changed(locked, changes.REGISTRATION_FULL)
+
+
+def _announce_if_open_again(locked, promoted):
+    """A place freed at a full page stayed free (nobody waiting took it): announce it.
+
+    Costs one query, and only when someone listens (:func:`changes.enabled`).
+    """
+    limit = locked.registration_capacity
+    if promoted or limit is None or not changes.enabled() or not locked.registration_is_open:
+        return
+    if capacity.seats_taken(locked) == limit - 1:
+        changes.registration_changed(locked, changes.REGISTRATION_OPEN)
 
 
 def check_workshops_free(locked, sessions, chosen):
@@ -193,7 +214,11 @@ def cancel(registration):
         _set_status(registration, RegistrationStatus.CANCELLED)
         if registration.email:
             queue_mail(registration, "cancelled")
-        return _promote_after_release(locked) if held else []
+        if not held:
+            return []
+        promoted = _promote_after_release(locked)
+        _announce_if_open_again(locked, promoted)
+        return promoted
 
 
 def _promote_after_release(locked):
@@ -279,7 +304,7 @@ def refuse(registration):
             return False
         _set_status(registration, RegistrationStatus.REFUSED)
         queue_mail(registration, "refused")
-        _promote_after_release(locked)
+        _announce_if_open_again(locked, _promote_after_release(locked))
         return True
 
 
