@@ -11,4 +11,5 @@ HOSTSITE_SUITES=(
     tests/search
     tests/pages/test_admin_times.py
     tests/i18n
+    tests/editor
 )

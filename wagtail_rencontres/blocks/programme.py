@@ -158,6 +158,8 @@ class ProgrammeBlock(blocks.StreamBlock):
         errors = {}
         for index, child in enumerate(value):
             day = child.value.get("date")
+            if day is None:  # a draft's day without its date yet
+                continue
             if day in seen:
                 errors[index] = StructBlockValidationError(
                     block_errors={
