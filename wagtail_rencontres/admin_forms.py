@@ -19,7 +19,32 @@ LOCAL_DATETIME_FIELDS = (
 )
 
 
-class LocaleTermsForm(WagtailAdminPageForm):
+class CompleteInlinesForm(WagtailAdminPageForm):
+    """Read each inline panel's forms as the whole set of its rows.
+
+    The page editor always posts every row of an inline panel. A row saved
+    meanwhile by an autosave, which the open page has not yet learnt the id
+    of, comes back as a new form: modelcluster would keep the saved row beside
+    the new one and the page would show it twice. Rows the post does not name
+    are removed, as the editor did not see them.
+    """
+
+    #: Wagtail's comments are not an inline panel: a post carries only the editor's own.
+    partial_formsets = ("comments",)
+
+    def save(self, commit=True):
+        for name, formset in self.formsets.items():
+            if name in self.partial_formsets:
+                continue
+            posted = {form.instance.pk for form in formset.initial_forms}
+            rows = getattr(self.instance, formset.rel_name)
+            unnamed = [row for row in rows.all() if row.pk is not None and row.pk not in posted]
+            if unnamed:
+                rows.remove(*unnamed)
+        return super().save(commit=commit)
+
+
+class LocaleTermsForm(CompleteInlinesForm):
     """Offer the themes and audiences of the page's locale only.
 
     Translations share their source's terms (wagtail-localize synchronises them),
