@@ -81,9 +81,17 @@ class LocalTimePageForm(LocaleTermsForm):
     editor's admin timezone, and shift by the difference.
     """
 
+    #: What a new page opens with, beyond the model's defaults: an event announced
+    #: before its programme is settled says so.
+    new_page_initial = {"programme_to_come": True}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         instance = self.instance
+        if instance.pk is None:
+            for name, value in self.new_page_initial.items():
+                if name in self.fields:
+                    self.initial[name] = value
         tz_name = getattr(instance, "timezone", None)
         if not tz_name:
             return
