@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from wagtail_rencontres.enums import PartnerRole
-from wagtail_rencontres.services import dates, i18n
+from wagtail_rencontres.services import copying, dates, i18n
 
 #: Datetime fields an editor types, on event and cycle pages (those a page lacks are skipped).
 LOCAL_DATETIME_FIELDS = (
@@ -99,6 +99,10 @@ class LocalTimePageForm(LocaleTermsForm):
             value = getattr(instance, name, None)
             if name in self.fields and value is not None and name not in self.data:
                 self.initial[name] = dates.to_local(value, tz_name).replace(tzinfo=None)
+
+    def clean_slug(self):
+        """Slugs in ASCII: ``égalité`` becomes ``egalite``, so URLs are not percent-encoded."""
+        return copying.ascii_slug(self.cleaned_data["slug"]) or self.cleaned_data["slug"]
 
     def clean(self):
         cleaned = super().clean()

@@ -7,8 +7,10 @@ from wagtail import hooks
 from wagtail.admin import widgets
 from wagtail.snippets.models import register_snippet
 
+from wagtail_rencontres import admin_copy
 from wagtail_rencontres import admin_views as views
 from wagtail_rencontres.pages.registration import RegistrationPageMixin
+from wagtail_rencontres.services import queries
 from wagtail_rencontres.viewsets import EventListingViewSet, RencontresViewSetGroup
 
 register_snippet(RencontresViewSetGroup)
@@ -22,6 +24,39 @@ def register_registration_urls():
             include((views.urlpatterns, views.app_name), namespace=views.app_name),
         )
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_copy_urls():
+    return [
+        path(
+            "rencontres/copy-next-year/",
+            include((admin_copy.urlpatterns, admin_copy.app_name), namespace=admin_copy.app_name),
+        )
+    ]
+
+
+def _copy_button(page, user, priority):
+    if (
+        issubclass(page.specific_class or object, queries.event_model())
+        and page.permissions_for_user(user).can_copy()
+    ):
+        yield widgets.Button(
+            _("Copy for next year"),
+            reverse(f"{admin_copy.app_name}:copy", args=[page.pk]),
+            icon_name="copy",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def copy_listing_button(page, user, next_url=None):
+    yield from _copy_button(page, user, priority=35)
+
+
+@hooks.register("register_page_header_buttons")
+def copy_header_button(page, user, view_name=None, next_url=None):
+    yield from _copy_button(page, user, priority=35)
 
 
 @hooks.register("register_permissions")
