@@ -60,9 +60,20 @@ class ChooserViewSet(SnippetChooserViewSet):
 
 
 class RencontresSnippetViewSet(SnippetViewSet):
-    """A snippet viewset whose chooser follows the editor's language."""
+    """A snippet viewset whose chooser follows the editor's language.
+
+    ``chooser_form_fields``: the fields of the chooser's "Create" tab, so that an
+    editor adds a missing record without leaving the page (none: no such tab).
+    """
 
     chooser_viewset_class = ChooserViewSet
+    chooser_form_fields = None
+
+    @property
+    def chooser_viewset(self):
+        viewset = super().chooser_viewset
+        viewset.form_fields = self.chooser_form_fields
+        return viewset
 
 
 class SpeakerViewSet(RencontresSnippetViewSet):
@@ -70,12 +81,13 @@ class SpeakerViewSet(RencontresSnippetViewSet):
     icon = "user"
     menu_label = _("Speakers")
     list_display = [
-        "full_name",
+        Column("full_name", label=_("Full name")),
         "job_title",
-        Column("affiliation", label=_("organisation")),
+        Column("affiliation", label=_("Organisation")),
         "locale",
     ]
     list_filter = ["organisation", "locale"]
+    chooser_form_fields = ["first_name", "last_name", "job_title", "organisation"]
     ordering = ["last_name", "first_name"]
     list_per_page = 50
 
@@ -89,6 +101,7 @@ class VenueViewSet(RencontresSnippetViewSet):
     menu_label = _("Venues")
     list_display = ["name", "city", "department", "region", "locale"]
     list_filter = ["region", "department", "locale"]
+    chooser_form_fields = ["name", "street_address", "postcode", "city"]
     ordering = ["name"]
 
 
@@ -98,6 +111,7 @@ class OrganisationViewSet(RencontresSnippetViewSet):
     menu_label = _("Organisations")
     list_display = ["name", "acronym", "kind", "locale"]
     list_filter = ["kind", "locale"]
+    chooser_form_fields = ["name", "acronym", "kind", "url"]
     ordering = ["name"]
 
 
