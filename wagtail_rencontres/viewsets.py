@@ -29,7 +29,7 @@ from wagtail_rencontres.models import (
     Theme,
     Venue,
 )
-from wagtail_rencontres.services import queries
+from wagtail_rencontres.services import formatting, queries
 from wagtail_rencontres.validators import MAX_YEAR, MIN_YEAR
 from wagtail_rencontres.widgets import SnippetChooser
 
@@ -167,6 +167,13 @@ class RegisteredColumn(Column):
         return f"{taken} / {places}" if places is not None else f"{taken}"
 
 
+class DatesColumn(Column):
+    """When the event happens, in its own timezone; sorted by start."""
+
+    def get_value(self, instance):
+        return formatting.event_when(instance)
+
+
 @cache
 def _bounded(field_class):
     """``field_class``, a choice of objects by id, refusing ids beyond 64 bits.
@@ -262,5 +269,6 @@ class EventListingViewSet(PageListingViewSet):
     filterset_class = EventFilterSet
     columns = [
         *IndexView.base_columns,
+        DatesColumn("start", label=_("Dates"), sort_key="start", width="22%"),
         RegisteredColumn("registrations", label=_("Registered / places"), width="12%"),
     ]

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin import widgets
 from wagtail.snippets.models import register_snippet
 
-from wagtail_rencontres import admin_copy
+from wagtail_rencontres import admin_copy, admin_dashboard
 from wagtail_rencontres import admin_views as views
 from wagtail_rencontres.pages.registration import RegistrationPageMixin
 from wagtail_rencontres.services import queries
@@ -100,3 +100,8 @@ def register_registration_log_actions(actions):
 @hooks.register("register_admin_viewset")
 def register_event_listing():
     return EventListingViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_coming_events_panel(request, panels):
+    panels.append(admin_dashboard.ComingEventsPanel(request.user))
