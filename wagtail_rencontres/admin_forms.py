@@ -1,6 +1,8 @@
 """Admin page forms of events and cycles: times are typed in the page's own timezone,
 themes and audiences picked in the page's locale."""
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -118,7 +120,26 @@ class LocalTimePageForm(LocaleTermsForm):
                 self.add_error(name, error)
                 cleaned.pop(name, None)
         self._check_funding_statement(cleaned)
+        self._date_undated_days(cleaned)
         return cleaned
+
+    def _date_undated_days(self, cleaned):
+        """A day added without its date takes the first of the event's days not in the
+        programme yet: a one-day event's programme day is never typed."""
+        programme = cleaned.get("programme")
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if not programme or not start or not end or end < start:
+            return
+        first, last = dates.local_days(start, end, cleaned["timezone"])
+        used = {child.value.get("date") for child in programme}
+        free = (
+            first + dt.timedelta(days=offset)
+            for offset in range((last - first).days + 1)
+            if first + dt.timedelta(days=offset) not in used
+        )
+        for child in programme:
+            if child.block_type == "day" and child.value.get("date") is None:
+                child.value["date"] = next(free, None)
 
     def _check_funding_statement(self, cleaned):
         formset = self.formsets.get("partners")

@@ -118,3 +118,19 @@ def _raw(list_data):
         value.update(description="", speakers=[], restricted_audiences=[])
         values.append({"type": "item", "value": value})
     return values
+
+
+def test_undated_day_of_a_draft_takes_the_event_days_in_order(admin_client, agenda):
+    data = event_form(
+        [day("2025-03-28"), day(""), day("")],
+        start="2025-03-27 09:00",
+        end="2025-03-29 16:00",
+    )
+    response = save_draft(admin_client, add_url(agenda), data)
+    assert response.status_code == 302, response.context["form"].errors
+    event = queries.event_model().objects.get(slug="journee-regionale-pqn-a")
+    assert [child.value["date"] for child in event.programme] == [
+        dt.date(2025, 3, 28),
+        dt.date(2025, 3, 27),
+        dt.date(2025, 3, 29),
+    ]
