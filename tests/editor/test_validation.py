@@ -1,6 +1,7 @@
 """Validation errors are in French, on the exact block and field, and keep what was typed."""
 
 import pytest
+from django.utils import translation
 
 from tests.editor.forms import add_url, day, event_form, session
 from wagtail_rencontres.services import queries
@@ -20,7 +21,8 @@ def test_session_error_points_at_its_field_in_french_and_keeps_the_input(french_
     error = response.context["form"].errors.as_data()["programme"][0]
     day_error = error.block_errors[0]
     session_error = day_error.block_errors["sessions"].block_errors[1]
-    [message] = session_error.block_errors["end_time"].messages
+    with translation.override("fr"):
+        [message] = session_error.block_errors["end_time"].messages
     assert message == "L'heure de fin doit être postérieure à l'heure de début."
     html = response.content.decode()
     for typed in ("Ateliers des solutions", "Accueil", "Jour 1", "14:00", "12:30"):
