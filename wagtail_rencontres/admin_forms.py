@@ -1,13 +1,15 @@
 """Admin page forms of events and cycles: times are typed in the page's own timezone,
 themes and audiences picked in the page's locale."""
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from wagtail_rencontres.enums import PartnerRole
-from wagtail_rencontres.services import dates, i18n
+from wagtail_rencontres.services import copying, dates, i18n
 
 #: Datetime fields an editor types, on event and cycle pages (those a page lacks are skipped).
 LOCAL_DATETIME_FIELDS = (
@@ -19,7 +21,32 @@ LOCAL_DATETIME_FIELDS = (
 )
 
 
-class LocaleTermsForm(WagtailAdminPageForm):
+class CompleteInlinesForm(WagtailAdminPageForm):
+    """Read each inline panel's forms as the whole set of its rows.
+
+    The page editor always posts every row of an inline panel. A row saved
+    meanwhile by an autosave, which the open page has not yet learnt the id
+    of, comes back as a new form: modelcluster would keep the saved row beside
+    the new one and the page would show it twice. Rows the post does not name
+    are removed, as the editor did not see them.
+    """
+
+    #: Wagtail's comments are not an inline panel: a post carries only the editor's own.
+    partial_formsets = ("comments",)
+
+    def save(self, commit=True):
+        for name, formset in self.formsets.items():
+            if name in self.partial_formsets:
+                continue
+            posted = {form.instance.pk for form in formset.initial_forms}
+            rows = getattr(self.instance, formset.rel_name)
+            unnamed = [row for row in rows.all() if row.pk is not None and row.pk not in posted]
+            if unnamed:
+                rows.remove(*unnamed)
+        return super().save(commit=commit)
+
+
+class LocaleTermsForm(CompleteInlinesForm):
     """Offer the themes and audiences of the page's locale only.
 
     Translations share their source's terms (wagtail-localize synchronises them),
@@ -56,9 +83,17 @@ class LocalTimePageForm(LocaleTermsForm):
     editor's admin timezone, and shift by the difference.
     """
 
+    #: What a new page opens with, beyond the model's defaults: an event announced
+    #: before its programme is settled says so.
+    new_page_initial = {"programme_to_come": True}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         instance = self.instance
+        if instance.pk is None:
+            for name, value in self.new_page_initial.items():
+                if name in self.fields:
+                    self.initial[name] = value
         tz_name = getattr(instance, "timezone", None)
         if not tz_name:
             return
@@ -66,6 +101,10 @@ class LocalTimePageForm(LocaleTermsForm):
             value = getattr(instance, name, None)
             if name in self.fields and value is not None and name not in self.data:
                 self.initial[name] = dates.to_local(value, tz_name).replace(tzinfo=None)
+
+    def clean_slug(self):
+        """Slugs in ASCII: ``égalité`` becomes ``egalite``, so URLs are not percent-encoded."""
+        return copying.ascii_slug(self.cleaned_data["slug"]) or self.cleaned_data["slug"]
 
     def clean(self):
         cleaned = super().clean()
@@ -81,7 +120,26 @@ class LocalTimePageForm(LocaleTermsForm):
                 self.add_error(name, error)
                 cleaned.pop(name, None)
         self._check_funding_statement(cleaned)
+        self._date_undated_days(cleaned)
         return cleaned
+
+    def _date_undated_days(self, cleaned):
+        """A day added without its date takes the first of the event's days not in the
+        programme yet: a one-day event's programme day is never typed."""
+        programme = cleaned.get("programme")
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if not programme or not start or not end or end < start:
+            return
+        first, last = dates.local_days(start, end, cleaned["timezone"])
+        used = {child.value.get("date") for child in programme}
+        free = (
+            first + dt.timedelta(days=offset)
+            for offset in range((last - first).days + 1)
+            if first + dt.timedelta(days=offset) not in used
+        )
+        for child in programme:
+            if child.block_type == "day" and child.value.get("date") is None:
+                child.value["date"] = next(free, None)
 
     def _check_funding_statement(self, cleaned):
         formset = self.formsets.get("partners")

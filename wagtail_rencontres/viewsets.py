@@ -29,7 +29,7 @@ from wagtail_rencontres.models import (
     Theme,
     Venue,
 )
-from wagtail_rencontres.services import queries
+from wagtail_rencontres.services import formatting, queries
 from wagtail_rencontres.validators import MAX_YEAR, MIN_YEAR
 from wagtail_rencontres.widgets import SnippetChooser
 
@@ -60,9 +60,20 @@ class ChooserViewSet(SnippetChooserViewSet):
 
 
 class RencontresSnippetViewSet(SnippetViewSet):
-    """A snippet viewset whose chooser follows the editor's language."""
+    """A snippet viewset whose chooser follows the editor's language.
+
+    ``chooser_form_fields``: the fields of the chooser's "Create" tab, so that an
+    editor adds a missing record without leaving the page (none: no such tab).
+    """
 
     chooser_viewset_class = ChooserViewSet
+    chooser_form_fields = None
+
+    @property
+    def chooser_viewset(self):
+        viewset = super().chooser_viewset
+        viewset.form_fields = self.chooser_form_fields
+        return viewset
 
 
 class SpeakerViewSet(RencontresSnippetViewSet):
@@ -70,12 +81,13 @@ class SpeakerViewSet(RencontresSnippetViewSet):
     icon = "user"
     menu_label = _("Speakers")
     list_display = [
-        "full_name",
+        Column("full_name", label=_("Full name")),
         "job_title",
-        Column("affiliation", label=_("organisation")),
+        Column("affiliation", label=_("Organisation")),
         "locale",
     ]
     list_filter = ["organisation", "locale"]
+    chooser_form_fields = ["first_name", "last_name", "job_title", "organisation"]
     ordering = ["last_name", "first_name"]
     list_per_page = 50
 
@@ -89,6 +101,7 @@ class VenueViewSet(RencontresSnippetViewSet):
     menu_label = _("Venues")
     list_display = ["name", "city", "department", "region", "locale"]
     list_filter = ["region", "department", "locale"]
+    chooser_form_fields = ["name", "street_address", "postcode", "city"]
     ordering = ["name"]
 
 
@@ -98,6 +111,7 @@ class OrganisationViewSet(RencontresSnippetViewSet):
     menu_label = _("Organisations")
     list_display = ["name", "acronym", "kind", "locale"]
     list_filter = ["kind", "locale"]
+    chooser_form_fields = ["name", "acronym", "kind", "url"]
     ordering = ["name"]
 
 
@@ -151,6 +165,13 @@ class RegisteredColumn(Column):
             return "—"
         places = instance.registration_capacity
         return f"{taken} / {places}" if places is not None else f"{taken}"
+
+
+class DatesColumn(Column):
+    """When the event happens, in its own timezone; sorted by start."""
+
+    def get_value(self, instance):
+        return formatting.event_when(instance)
 
 
 @cache
@@ -248,5 +269,6 @@ class EventListingViewSet(PageListingViewSet):
     filterset_class = EventFilterSet
     columns = [
         *IndexView.base_columns,
+        DatesColumn("start", label=_("Dates"), sort_key="start", width="22%"),
         RegisteredColumn("registrations", label=_("Registered / places"), width="12%"),
     ]

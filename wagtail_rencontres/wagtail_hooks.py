@@ -7,10 +7,11 @@ from wagtail import hooks
 from wagtail.admin import widgets
 from wagtail.snippets.models import register_snippet
 
-from wagtail_rencontres import admin_checkin
+from wagtail_rencontres import admin_checkin, admin_copy, admin_dashboard
 from wagtail_rencontres import admin_views as views
 from wagtail_rencontres.admin_webhooks import WebhookDeliveryViewSet
 from wagtail_rencontres.pages.registration import RegistrationPageMixin
+from wagtail_rencontres.services import queries
 from wagtail_rencontres.viewsets import EventListingViewSet, RencontresViewSetGroup
 
 register_snippet(RencontresViewSetGroup)
@@ -31,6 +32,39 @@ def register_registration_urls():
             ),
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_copy_urls():
+    return [
+        path(
+            "rencontres/copy-next-year/",
+            include((admin_copy.urlpatterns, admin_copy.app_name), namespace=admin_copy.app_name),
+        )
+    ]
+
+
+def _copy_button(page, user, priority):
+    if (
+        issubclass(page.specific_class or object, queries.event_model())
+        and page.permissions_for_user(user).can_copy()
+    ):
+        yield widgets.Button(
+            _("Copy for next year"),
+            reverse(f"{admin_copy.app_name}:copy", args=[page.pk]),
+            icon_name="copy",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def copy_listing_button(page, user, next_url=None):
+    yield from _copy_button(page, user, priority=35)
+
+
+@hooks.register("register_page_header_buttons")
+def copy_header_button(page, user, view_name=None, next_url=None):
+    yield from _copy_button(page, user, priority=35)
 
 
 @hooks.register("register_permissions")
@@ -79,3 +113,8 @@ def register_event_listing():
 @hooks.register("register_admin_viewset")
 def register_webhook_deliveries():
     return WebhookDeliveryViewSet("rencontres_webhook_deliveries")
+
+
+@hooks.register("construct_homepage_panels")
+def add_coming_events_panel(request, panels):
+    panels.append(admin_dashboard.ComingEventsPanel(request.user))

@@ -14,4 +14,5 @@ HOSTSITE_SUITES=(
     tests/i18n
     tests/calendars
     tests/notifications
+    tests/editor
 )

@@ -12,9 +12,9 @@ from wagtail_rencontres.blocks.links import LinkBlock
 class DocumentBlock(blocks.StructBlock):
     """A document with an optional title overriding the file's own."""
 
-    document = DocumentChooserBlock(label=_("document"))
+    document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
-        label=_("title"),
+        label=_("Title"),
         required=False,
         help_text=_("Leave empty to use the document's title."),
     )
@@ -28,8 +28,8 @@ class DocumentBlock(blocks.StructBlock):
 class RecordingBlock(blocks.StructBlock):
     """A video or audio recording, embedded when the provider allows it."""
 
-    title = blocks.CharBlock(label=_("title"))
-    embed = EmbedBlock(label=_("address of the recording"))
+    title = blocks.CharBlock(label=_("Title"))
+    embed = EmbedBlock(label=_("Address of the recording"))
 
     class Meta:
         icon = "media"
@@ -39,15 +39,15 @@ class RecordingBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
-        label=_("heading"),
+        label=_("Heading"),
         form_classname="title",
         template="wagtail_rencontres/blocks/heading.html",
     )
     paragraph = blocks.RichTextBlock(
-        label=_("paragraph"), features=["h3", "h4", "bold", "italic", "link", "ol", "ul"]
+        label=_("Paragraph"), features=["h3", "h4", "bold", "italic", "link", "ol", "ul"]
     )
-    image = ImageChooserBlock(label=_("image"), template="wagtail_rencontres/blocks/image.html")
-    quote = blocks.BlockQuoteBlock(label=_("quote"))
+    image = ImageChooserBlock(label=_("Image"), template="wagtail_rencontres/blocks/image.html")
+    quote = blocks.BlockQuoteBlock(label=_("Quote"))
 
     class Meta:
         label = _("Body")
@@ -78,7 +78,7 @@ class ResourcesBlock(blocks.StreamBlock):
 class ObjectivesBlock(blocks.StreamBlock):
     """The event's objectives, one sentence each."""
 
-    objective = blocks.TextBlock(label=_("objective"), icon="tick")
+    objective = blocks.TextBlock(label=_("Objective"), icon="tick")
 
     class Meta:
         label = _("Objectives")

@@ -5,8 +5,8 @@ from wagtail import blocks
 class LinkBlock(blocks.StructBlock):
     """An external link with a visible label."""
 
-    label = blocks.CharBlock(label=_("label"), max_length=255)
-    url = blocks.URLBlock(label=_("address (URL)"))
+    label = blocks.CharBlock(label=_("Label"), max_length=255)
+    url = blocks.URLBlock(label=_("Address (URL)"))
 
     class Meta:
         icon = "link"

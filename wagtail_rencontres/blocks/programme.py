@@ -5,11 +5,14 @@ titles, descriptions and rooms without custom segment code.
 """
 
 import copy
+import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
+from wagtail.blocks.list_block import ListValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -60,9 +63,9 @@ class SynchronisedSnippetChooserBlock(SnippetChooserBlock):
 class SessionSpeakerBlock(blocks.StructBlock):
     """A speaker chosen from the Speaker snippets, with a role in this session."""
 
-    speaker = SynchronisedSnippetChooserBlock("wagtail_rencontres.Speaker", label=_("speaker"))
+    speaker = SynchronisedSnippetChooserBlock("wagtail_rencontres.Speaker", label=_("Speaker"))
     role = blocks.CharBlock(
-        label=_("role in this session"),
+        label=_("Role in this session"),
         required=False,
         max_length=120,
         help_text=_("For example: moderator, discussant. Leave empty for a speaker."),
@@ -71,6 +74,7 @@ class SessionSpeakerBlock(blocks.StructBlock):
     class Meta:
         icon = "user"
         label = _("Speaker")
+        label_format = "{speaker} {role}"
 
 
 class SessionBlock(blocks.StructBlock):
@@ -79,27 +83,27 @@ class SessionBlock(blocks.StructBlock):
     Sessions of one day may overlap: parallel workshops are allowed.
     """
 
-    start_time = blocks.TimeBlock(label=_("start time"))
-    end_time = blocks.TimeBlock(label=_("end time"), required=False)
-    title = blocks.CharBlock(label=_("title"), max_length=255)
+    start_time = blocks.TimeBlock(label=_("Start time"))
+    end_time = blocks.TimeBlock(label=_("End time"), required=False)
+    title = blocks.CharBlock(label=_("Title"), max_length=255)
     format = blocks.ChoiceBlock(
-        label=_("format"), choices=SessionFormat.choices, default=SessionFormat.TALK
+        label=_("Format"), choices=SessionFormat.choices, default=SessionFormat.TALK
     )
     description = blocks.RichTextBlock(
-        label=_("description"),
+        label=_("Description"),
         required=False,
         features=["bold", "italic", "link", "ol", "ul"],
     )
-    speakers = blocks.ListBlock(SessionSpeakerBlock(), label=_("speakers"), default=[])
-    room = blocks.CharBlock(label=_("room"), required=False, max_length=120)
+    speakers = blocks.ListBlock(SessionSpeakerBlock(), label=_("Speakers"), default=[])
+    room = blocks.CharBlock(label=_("Room"), required=False, max_length=120)
     remote = blocks.BooleanBlock(
-        label=_("remote (visio)"),
+        label=_("Remote (visio)"),
         required=False,
         help_text=_("Tick when the session or one of its speakers takes part remotely."),
     )
     restricted_audiences = blocks.ListBlock(
-        SynchronisedSnippetChooserBlock("wagtail_rencontres.Audience"),
-        label=_("restricted to"),
+        SynchronisedSnippetChooserBlock("wagtail_rencontres.Audience", label=_("Audience")),
+        label=_("Restricted to"),
         default=[],
         help_text=_(
             "Leave empty for a session open to all. When set, only its time, title and "
@@ -107,7 +111,7 @@ class SessionBlock(blocks.StructBlock):
         ),
     )
     capacity = blocks.IntegerBlock(
-        label=_("places"),
+        label=_("Places"),
         required=False,
         min_value=1,
         help_text=_("For workshops chosen at registration: the number of places."),
@@ -130,23 +134,45 @@ class SessionBlock(blocks.StructBlock):
         icon = "time"
         label = _("Session")
         form_classname = "struct-block rencontres-session"
+        # The header of a collapsed session, as a programme leaflet lists it.
+        label_format = "{start_time} – {title}"
 
 
 class DayBlock(blocks.StructBlock):
     """One day of the programme."""
 
-    date = blocks.DateBlock(label=_("date"))
+    date = blocks.DateBlock(label=_("Date"))
     title = blocks.CharBlock(
-        label=_("title"),
+        label=_("Title"),
         required=False,
         max_length=255,
         help_text=_("Optional, for example “Day 1: diagnosis”."),
     )
-    sessions = blocks.ListBlock(SessionBlock(), label=_("sessions"), default=[])
+    sessions = blocks.ListBlock(
+        SessionBlock(),
+        label=pgettext_lazy("programme day", "Sessions"),
+        default=[],
+        collapsed=True,
+    )
+
+    def clean(self, value):
+        """Wagtail's, with the sessions put in order of start time (untimed ones last)."""
+        value = super().clean(value)
+        ordered = sorted(
+            value["sessions"].bound_blocks,
+            # Stable: parallel sessions keep the order the editor gave them.
+            key=lambda item: (
+                item.value["start_time"] is None,
+                item.value["start_time"] or dt.time.min,
+            ),
+        )
+        value["sessions"] = ListValue(self.child_blocks["sessions"], bound_blocks=ordered)
+        return value
 
     class Meta:
         icon = "date"
         label = _("Day")
+        label_format = "{date} {title}"
 
 
 class ProgrammeBlock(blocks.StreamBlock):
@@ -158,6 +184,8 @@ class ProgrammeBlock(blocks.StreamBlock):
         errors = {}
         for index, child in enumerate(value):
             day = child.value.get("date")
+            if day is None:  # a draft's day without its date yet
+                continue
             if day in seen:
                 errors[index] = StructBlockValidationError(
                     block_errors={

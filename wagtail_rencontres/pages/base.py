@@ -2,6 +2,9 @@
 
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from wagtail.admin.panels import InlinePanel
 from wagtail.models import PageViewRestriction
 
 from wagtail_rencontres import conf
@@ -10,6 +13,16 @@ from wagtail_rencontres.pages.preview import HeadlessPreviewMixin
 from wagtail_rencontres.services import i18n, publication, representation, serving
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
+
+
+def partners_panel():
+    """The partners' inline panel: headed by what they are, each added as “an organisation”
+    (Wagtail writes “Add <label>”, so the label is one partner, not the heading)."""
+    return InlinePanel(
+        "partners",
+        heading=_("Organisers, partners and co-funders"),
+        label=pgettext_lazy("partner of an event", "organisation"),
+    )
 
 
 def add_base_template(context):

@@ -17,6 +17,7 @@ from wagtail_rencontres.pages.base import (
     RICH_TEXT_FEATURES,
     LocalizedChoicesMixin,
     add_base_template,
+    partners_panel,
 )
 from wagtail_rencontres.pages.registration import (
     REGISTRATION_SYNCHRONIZED_FIELDS,
@@ -100,7 +101,7 @@ class CyclePageMixin(LocalizedChoicesMixin, CycleSearchMixin, RegistrationPageMi
         FieldPanel("themes"),
         FieldPanel("audiences"),
         InlinePanel("sessions", label=_("Sessions"), heading=_("Sessions of the cycle")),
-        InlinePanel("partners", label=_("Organisers, partners and co-funders")),
+        partners_panel(),
         FieldPanel("funding_statement"),
         FieldPanel("documents"),
     ]

@@ -10,7 +10,6 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -34,6 +33,7 @@ from wagtail_rencontres.pages.base import (
     BatchedPublicationMixin,
     EventServingMixin,
     LocalizedChoicesMixin,
+    partners_panel,
 )
 from wagtail_rencontres.pages.registration import (
     REGISTRATION_SYNCHRONIZED_FIELDS,
@@ -247,7 +247,7 @@ class EventPageMixin(
         FieldRowPanel([FieldPanel("attendance_mode"), FieldPanel("online_url")]),
         FieldPanel("venue"),
         FieldPanel("practical_info"),
-        InlinePanel("partners", label=_("Organisers, partners and co-funders")),
+        partners_panel(),
         FieldPanel("funding_statement"),
         FieldPanel("documents"),
     ]

@@ -77,6 +77,18 @@ def whole_days(start, end, tz_name):
     return make_local(first, dt.time(0, 0), tz_name), make_local(last, dt.time(23, 59, 59), tz_name)
 
 
+def shift_days(value, days, tz_name):
+    """``value`` moved by ``days`` calendar days, keeping its wall-clock time in ``tz_name``.
+
+    Across a daylight-saving change, 9:00 stays 9:00 (the UTC offset changes);
+    a time the clocks skip on the new day moves forward past the gap.
+    """
+    if value is None:
+        return None
+    local = to_local(value, tz_name)
+    return make_local_lenient(local.date() + dt.timedelta(days=days), local.time(), tz_name)
+
+
 def make_local_lenient(day, time, tz_name):
     """Like :func:`make_local`, but a nonexistent time moves forward past the gap.
 

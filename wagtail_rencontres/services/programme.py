@@ -3,6 +3,10 @@
 A session restricted to some audiences shows only its public outline (times,
 title, format, audiences) to the public; its description, room and speakers
 are kept for registrants and editors.
+
+A draft may hold days without a date and sessions without a start time
+(Wagtail does not require fields of a draft): they have no place in a
+timetable yet, so the timetable leaves them out until they have one.
 """
 
 import datetime as dt
@@ -128,11 +132,9 @@ def days_bulk(events, include_private=False, with_speakers=True, keep=None):
     raw_days = []
     owners = []
     for event in events:
-        for child in _raw_programme(event):
-            if child.get("type") == "day":
-                value = child.get("value") or {}
-                raw_days.append(_trimmed(value, with_speakers, keep))
-                owners.append(event)
+        for value in _dated_days(event):
+            raw_days.append(_trimmed(value, with_speakers, keep))
+            owners.append(event)
     values = DayBlock().bulk_to_python(raw_days) if raw_days else []
     result = {event.pk: [] for event in events}
     by_locale = {}
@@ -180,6 +182,15 @@ def day_dates(event):
     return found
 
 
+def _dated_days(event):
+    """The raw value of each day block that has a date (a draft's may not yet)."""
+    return [
+        value
+        for child in _raw_programme(event)
+        if child.get("type") == "day" and (value := child.get("value")) and value.get("date")
+    ]
+
+
 def _raw_programme(event):
     programme = event.programme
     if programme is None:
@@ -196,6 +207,8 @@ def _build_day(event, day_value, include_private):
     session_audiences = []
     for item in day_value["sessions"].bound_blocks:
         value = item.value
+        if value["start_time"] is None:  # a draft's session not placed in time yet
+            continue
         audiences = [audience for audience in value["restricted_audiences"] if audience]
         restricted = bool(audiences)
         session = Session(
@@ -224,7 +237,7 @@ def _build_day(event, day_value, include_private):
             raw_speakers.extend(ref.speaker for ref in session.speakers)
         session_audiences.append((session, audiences))
         sessions.append(session)
-    sessions.sort(key=lambda session: (session.start, session.title))
+    sessions.sort(key=lambda session: (session.start, session.title or ""))
     return (
         Day(date=day, title=day_value["title"], sessions=sessions),
         raw_speakers,
@@ -278,12 +291,7 @@ def outlines_bulk(events):
     blocks, which feeds of thousands of events would pay for every session;
     the audiences are read at once, in each event's locale.
     """
-    raw_days = [
-        (event, value)
-        for event in events
-        for child in _raw_programme(event)
-        if child.get("type") == "day" and (value := child.get("value"))
-    ]
+    raw_days = [(event, value) for event in events for value in _dated_days(event)]
     audience_ids = {
         audience_id
         for _event, day in raw_days
@@ -326,6 +334,8 @@ def _outline_day(event, raw_day, audiences):
     session_audiences = []
     for session_id, value in _identified_items(raw_day.get("sessions")):
         value = value or {}
+        if not value.get("start_time"):  # a draft's session not placed in time yet
+            continue
         restricted_to = [
             audiences[audience_id]
             for audience_id in _items(value.get("restricted_audiences"))
@@ -349,5 +359,5 @@ def _outline_day(event, raw_day, audiences):
         )
         session_audiences.append((session, restricted_to))
         sessions.append(session)
-    sessions.sort(key=lambda session: (session.start, session.title))
+    sessions.sort(key=lambda session: (session.start, session.title or ""))
     return Day(date=day, title=raw_day.get("title") or "", sessions=sessions), session_audiences

@@ -68,6 +68,25 @@ def seats_expression(outer="pk"):
     return counted(own) + counted(via_cycles)
 
 
+def waiting_expression(outer="pk"):
+    """Registrations on the waiting list of the page ``OuterRef(outer)``, for annotations."""
+    registration_model = apps.get_model("wagtail_rencontres", "Registration")
+    waiting = registration_model.objects.filter(
+        status=RegistrationStatus.WAITLISTED, page_id=owner_expression(1, outer)
+    )
+    return Coalesce(
+        Subquery(
+            waiting.order_by()
+            .annotate(group=Value(1))
+            .values("group")
+            .annotate(total=Count("pk"))
+            .values("total"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
 def counted_seats():
     """Seats taken of events with on-site registration and a capacity, else ``NULL``.
 
