@@ -81,6 +81,7 @@
 /**
  * @typedef {Object} CycleList
  * @property {number} count
+ * @property {boolean} [count_is_exact]
  * @property {(string|null)} next
  * @property {(string|null)} previous
  * @property {Cycle[]} results
@@ -179,11 +180,13 @@
  * @property {StreamItem[]} resources
  * @property {boolean} programme_to_come
  * @property {CycleLink[]} cycles
+ * @property {Object<string, *>} jsonld
  */
 
 /**
  * @typedef {Object} EventList
  * @property {number} count
+ * @property {boolean} [count_is_exact]
  * @property {(string|null)} next
  * @property {(string|null)} previous
  * @property {EventSummary[]} results
@@ -310,6 +313,7 @@
 /**
  * @typedef {Object} OrganisationList
  * @property {number} count
+ * @property {boolean} [count_is_exact]
  * @property {(string|null)} next
  * @property {(string|null)} previous
  * @property {Organisation[]} results
@@ -327,6 +331,11 @@
  * @property {string} role_label
  * @property {string} details
  * @property {Organisation} organisation
+ */
+
+/**
+ * @typedef {Object} PreviewQuery
+ * @property {string} [token]
  */
 
 /**
@@ -504,6 +513,7 @@
 /**
  * @typedef {Object} SpeakerList
  * @property {number} count
+ * @property {boolean} [count_is_exact]
  * @property {(string|null)} next
  * @property {(string|null)} previous
  * @property {Speaker[]} results
@@ -543,6 +553,7 @@
 /**
  * @typedef {Object} TermList
  * @property {number} count
+ * @property {boolean} [count_is_exact]
  * @property {(string|null)} next
  * @property {(string|null)} previous
  * @property {Term[]} results
@@ -577,6 +588,7 @@
 /**
  * @typedef {Object} VenueList
  * @property {number} count
+ * @property {boolean} [count_is_exact]
  * @property {(string|null)} next
  * @property {(string|null)} previous
  * @property {Venue[]} results
