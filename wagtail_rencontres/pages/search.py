@@ -32,7 +32,8 @@ class EventSearchMixin(models.Model):
         index.SearchField("search_programme_text"),
         index.SearchField("search_speaker_text", boost=1.5),
         index.SearchField("search_place_text"),
-        index.SearchField("search_organiser_text"),
+        index.SearchField("search_partner_text"),
+        index.SearchField("search_about_text"),
         index.SearchField("search_taxonomy_text"),
         index.SearchField("search_folded_text"),
         index.AutocompleteField("search_speaker_names"),
@@ -62,8 +63,11 @@ class EventSearchMixin(models.Model):
     def search_place_text(self):
         return search_text.place_text(self)
 
-    def search_organiser_text(self):
-        return search_text.organiser_text(self)
+    def search_partner_text(self):
+        return search_text.partner_text(self)
+
+    def search_about_text(self):
+        return search_text.about_text(self)
 
     def search_taxonomy_text(self):
         return search_text.taxonomy_text(self)
@@ -83,7 +87,8 @@ class CycleSearchMixin(models.Model):
     search_fields = [
         index.SearchField("subtitle", boost=1.5),
         index.SearchField("description"),
-        index.SearchField("search_organiser_text"),
+        index.SearchField("search_partner_text"),
+        index.SearchField("search_about_text"),
         index.SearchField("search_taxonomy_text"),
         index.SearchField("search_folded_text"),
         index.FilterField("themes"),
@@ -92,8 +97,11 @@ class CycleSearchMixin(models.Model):
         index.RelatedFields("audiences", [index.FilterField("slug")]),
     ]
 
-    def search_organiser_text(self):
-        return search_text.organiser_text(self)
+    def search_partner_text(self):
+        return search_text.partner_text(self)
+
+    def search_about_text(self):
+        return search_text.about_text(self)
 
     def search_taxonomy_text(self):
         return search_text.taxonomy_text(self)

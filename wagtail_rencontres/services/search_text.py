@@ -12,10 +12,12 @@ own analysis keeps accents (PostgreSQL's ``french`` configuration does).
 import functools
 import html
 
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from wagtail_rencontres.enums import PartnerRole
 from wagtail_rencontres.services import programme
+from wagtail_rencontres.services.representation.values import stream_items
 from wagtail_rencontres.text import fold
 
 
@@ -112,13 +114,32 @@ def place_text(event):
 
 
 @once_per_page
-def organiser_text(page):
-    """Names and acronyms of the organisers and co-organisers, in the page's locale."""
+def partner_text(page):
+    """Every partner as the page shows it: name, acronym, role and details, in the page's locale.
+
+    Organisers, co-organisers, partners and co-funders alike: "FSE" finds the
+    events the European Social Fund co-funds.
+    """
     parts = []
-    organisers = (PartnerRole.ORGANISER, PartnerRole.CO_ORGANISER)
-    for link in page.localized_partners:
-        if link.role in organisers:
-            parts.extend([link.organisation_display.name, link.organisation_display.acronym])
+    with translation.override(page.locale.language_code):
+        for link in page.localized_partners:
+            organisation = link.organisation_display
+            role = PartnerRole(link.role).label if link.role in PartnerRole.values else ""
+            parts.extend([organisation.name, organisation.acronym, str(role), link.details])
+    return _join(parts)
+
+
+@once_per_page
+def about_text(page):
+    """What the page says besides its body: audience, objectives, funding, documents' titles.
+
+    Events have all four, cycles the funding statement and documents; the
+    documents' titles are those the page lists (:func:`.representation.values.stream_items`).
+    """
+    parts = [plain(getattr(page, "audience_text", ""))]
+    parts.extend(str(block.value) for block in getattr(page, "objectives", None) or [])
+    parts.append(page.funding_statement)
+    parts.extend(item["title"] for item in stream_items(page.documents))
     return _join(parts)
 
 
@@ -150,7 +171,8 @@ def folded_event_text(event):
                 programme_text(event),
                 speaker_text(event),
                 place_text(event),
-                organiser_text(event),
+                partner_text(event),
+                about_text(event),
                 taxonomy_text(event),
             ]
         )
@@ -166,7 +188,8 @@ def folded_cycle_text(cycle):
                 cycle.title,
                 cycle.subtitle,
                 cycle.description,
-                organiser_text(cycle),
+                partner_text(cycle),
+                about_text(cycle),
                 taxonomy_text(cycle),
             ]
         )

@@ -23,7 +23,7 @@ from django_tasks import task
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends_with_name
 
-from wagtail_rencontres.models import Speaker, Venue
+from wagtail_rencontres.models import Audience, EventFormat, Speaker, Theme, Venue
 from wagtail_rencontres.services import i18n, queries, search_text
 
 logger = logging.getLogger("wagtail_rencontres.services.search")
@@ -52,22 +52,47 @@ def enqueue_reindex(model, pks):
         logger.exception("Could not queue the reindexing of %s %s", model._meta.label, pks)
 
 
-def events_showing(instance):
-    """Live events whose indexed text includes ``instance`` (a speaker, venue or organisation)."""
+def _showing(instance):
+    """``{model: condition}`` of what indexes text of ``instance``, a snippet.
+
+    Pages name a record in its source locale and show its translation in
+    theirs, so every copy of the record (its ``translation_key``) counts.
+    """
+    key = instance.translation_key
+    events, cycles = queries.event_model(), queries.cycle_model()
     if isinstance(instance, Speaker):
-        condition = Q(speaker_links__speaker=instance)
-    elif isinstance(instance, Venue):
-        condition = Q(venue=instance)
-    else:
-        condition = Q(partners__organisation=instance) | Q(
-            speaker_links__speaker__organisation=instance
-        )
-    return queries.event_model().objects.live().filter(condition).distinct()
+        return {events: Q(speaker_links__speaker__translation_key=key)}
+    if isinstance(instance, Venue):
+        return {events: Q(venue__translation_key=key)}
+    if isinstance(instance, EventFormat):
+        return {events: Q(format__translation_key=key)}
+    if isinstance(instance, Theme | Audience):
+        field = "themes" if isinstance(instance, Theme) else "audiences"
+        condition = Q(**{f"{field}__translation_key": key})
+        return {events: condition, cycles: condition}
+    partner = Q(partners__organisation__translation_key=key)
+    return {
+        events: partner | Q(speaker_links__speaker__organisation__translation_key=key),
+        cycles: partner,
+        Speaker: Q(organisation__translation_key=key),
+    }
 
 
-def reindex_events_showing(instance):
-    """Queue the reindexing of the live events that show ``instance``."""
-    enqueue_reindex(queries.event_model(), events_showing(instance).values_list("pk", flat=True))
+def showing(instance):
+    """``{model: [pk, …]}``: the live events and cycles, and the speakers, showing ``instance``."""
+    shown = {}
+    for model, condition in _showing(instance).items():
+        objects = model.objects.filter(condition)
+        if model is not Speaker:
+            objects = objects.live()
+        shown[model] = list(objects.order_by().values_list("pk", flat=True).distinct())
+    return shown
+
+
+def reindex_showing(instance, shown=None):
+    """Queue the reindexing of what shows ``instance`` (``shown``: as found before a deletion)."""
+    for model, pks in (showing(instance) if shown is None else shown).items():
+        enqueue_reindex(model, pks)
 
 
 def indexed_objects(model, pks):
@@ -83,7 +108,7 @@ def indexed_objects(model, pks):
     related = [name for name in ("venue", "format") if hasattr(model, f"{name}_id")]
     links = model._meta.get_field("partners").related_model.objects.select_related("organisation")
     objects = list(
-        objects.select_related(*related).prefetch_related(
+        objects.select_related("locale", *related).prefetch_related(
             "themes", "audiences", Prefetch("partners", queryset=links)
         )
     )
