@@ -42,7 +42,6 @@ from django.db.models.signals import (
 )
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
 from wagtail_rencontres.models import (
@@ -110,7 +109,7 @@ def reindex_saved_page(sender, instance, update_fields=None, raw=False, **kwargs
 
 
 def unindex_deleted_page(sender, instance, **kwargs):
-    index.remove_object(instance)
+    indexing.enqueue_unindex(type(instance), [instance.pk])
 
 
 #: Snippets whose text events, cycles or speakers index.
@@ -119,9 +118,10 @@ SHOWN_BEFORE_DELETE = "_rencontres_shown_in_search"
 
 
 def reindex_showing(sender, instance, raw=False, **kwargs):
+    """The snippet and what shows it (snippets' own ``search_auto_update`` is off too)."""
     if raw:  # loaddata: update_index reindexes everything
         return
-    indexing.reindex_showing(instance)
+    indexing.reindex_saved(instance)
 
 
 def note_showing(sender, instance, **kwargs):
@@ -130,7 +130,7 @@ def note_showing(sender, instance, **kwargs):
 
 
 def reindex_showing_deleted(sender, instance, **kwargs):
-    indexing.reindex_showing(instance, instance.__dict__.get(SHOWN_BEFORE_DELETE))
+    indexing.unindex_deleted(instance, instance.__dict__.get(SHOWN_BEFORE_DELETE))
 
 
 # Reference index

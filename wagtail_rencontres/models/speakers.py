@@ -92,6 +92,9 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("photo"),
     ]
 
+    # Indexed by the package's receivers, with what shows the record, in a
+    # background task: a save or deletion never waits for the search server.
+    search_auto_update = False
     search_fields = [
         index.SearchField("first_name", boost=2),
         index.SearchField("last_name", boost=3),

@@ -95,6 +95,18 @@ def reindex_showing(instance, shown=None):
         enqueue_reindex(model, pks)
 
 
+def reindex_saved(instance):
+    """Queue the reindexing of a saved snippet and of what shows it."""
+    enqueue_reindex(type(instance), [instance.pk])
+    reindex_showing(instance)
+
+
+def unindex_deleted(instance, shown):
+    """Queue the unindexing of a deleted snippet and the reindexing of what showed it."""
+    enqueue_unindex(type(instance), [instance.pk])
+    reindex_showing(instance, shown)
+
+
 def indexed_objects(model, pks):
     """The indexed objects of ``pks``, with what their search text reads fetched at once.
 
@@ -130,21 +142,48 @@ def reindex(model_label, pks, attempt=1):
         for instance in indexed_objects(model, pks)
         if (indexed := index.get_indexed_instance(instance, check_exists=False)) is not None
     ]
+    return _run(reindex, "Reindexing", model_label, pks, attempt, "add", objects)
+
+
+@task()
+def unindex(model_label, pks, attempt=1):
+    """Remove the deleted objects of ``pks`` from every auto-updated backend; retry on failure.
+
+    Returns the number of objects removed.
+    """
+    model = apps.get_model(model_label)
+    return _run(
+        unindex, "Unindexing", model_label, pks, attempt, "delete", [model(pk=pk) for pk in pks]
+    )
+
+
+def enqueue_unindex(model, pks):
+    """Queue the removal of deleted objects from the index; never raises."""
+    pks = [str(pk) for pk in pks]
+    try:
+        unindex.enqueue(model._meta.label, pks)
+    except Exception:  # deleting never waits for the index; update_index repairs
+        logger.exception("Could not queue the unindexing of %s %s", model._meta.label, pks)
+
+
+def _run(this, verb, model_label, pks, attempt, method, objects):
+    """``backend.<method>(obj)`` for ``objects`` on every backend; on failure, retry ``this``."""
     try:
         for _name, backend in get_search_backends_with_name(with_auto_update=True):
             for instance in objects:
-                backend.add(instance)
+                getattr(backend, method)(instance)
     except Exception as error:  # noqa: BLE001 - any backend failure is logged and retried
-        logger.warning("Reindexing %s %s failed (attempt %s): %s", model_label, pks, attempt, error)
-        _retry(model_label, pks, attempt)
+        logger.warning("%s %s %s failed (attempt %s): %s", verb, model_label, pks, attempt, error)
+        _retry(this, verb, model_label, pks, attempt)
         return 0
     return len(objects)
 
 
-def _retry(model_label, pks, attempt):
-    if attempt >= MAX_ATTEMPTS or not reindex.get_backend().supports_defer:
+def _retry(this, verb, model_label, pks, attempt):
+    if attempt >= MAX_ATTEMPTS or not this.get_backend().supports_defer:
         logger.error(
-            "Reindexing %s %s given up after %s attempts: run manage.py update_index",
+            "%s %s %s given up after %s attempts: run manage.py update_index",
+            verb,
             model_label,
             pks,
             attempt,
@@ -152,6 +191,6 @@ def _retry(model_label, pks, attempt):
         return
     run_after = timezone.now() + RETRY_DELAYS[attempt - 1]
     try:
-        reindex.using(run_after=run_after).enqueue(model_label, pks, attempt=attempt + 1)
+        this.using(run_after=run_after).enqueue(model_label, pks, attempt=attempt + 1)
     except Exception:  # noqa: BLE001 - logged; update_index repairs
-        logger.exception("Could not queue a retry of reindexing %s %s", model_label, pks)
+        logger.exception("Could not queue a retry of %s %s %s", verb.lower(), model_label, pks)
