@@ -27,6 +27,7 @@ from wagtail_rencontres.services.search.querysets import (
     Filters,
     cycle_queryset,
     event_queryset,
+    one_per_item,
     speaker_queryset,
 )
 from wagtail_rencontres.services.search.snippets import (
@@ -155,12 +156,23 @@ def matching(queryset, query, backend):
     return queryset.filter(pk__in=ids)
 
 
-def search(query, filters=None, types=None, language_code=None, limit=20, offset=0, request=None):
+def search(
+    query,
+    filters=None,
+    types=None,
+    language_code=None,
+    limit=20,
+    offset=0,
+    request=None,
+    preferred_language=None,
+):
     """Search events, cycles and speakers; return counts, a page of hits and facets.
 
     ``types`` narrows the result types (default: all, or events only when an
     event-only filter is given). Mixed results are ranked by their score
     relative to the best hit of their type. ``request`` gives the site of the hits' URLs.
+    ``language_code`` keeps that locale only; else ``preferred_language`` keeps
+    one copy of each translated item, the one in that language where it has one.
     """
     filters = filters or Filters()
     limit = max(1, min(int(limit), MAX_LIMIT))
@@ -177,6 +189,11 @@ def search(query, filters=None, types=None, language_code=None, limit=20, offset
         "cycle": lambda: cycle_queryset(filters, language_code),
         "speaker": lambda: speaker_queryset(language_code),
     }
+    if not language_code and preferred_language:
+        querysets = {
+            name: (lambda make=make: one_per_item(make(), preferred_language))
+            for name, make in querysets.items()
+        }
     lists, counts, facets = {}, {}, {}
     try:
         for result_type in wanted:
@@ -243,9 +260,17 @@ def _hits(page, query, request):
     return hits
 
 
-def autocomplete(query, language_code=None, limit=10, request=None):
-    """Event titles and speaker names starting with what was typed so far."""
+def autocomplete(query, language_code=None, limit=10, request=None, preferred_language=None):
+    """Event titles and speaker names starting with what was typed so far.
+
+    ``language_code`` and ``preferred_language`` work as for :func:`search`.
+    """
     limit = max(1, min(int(limit), MAX_LIMIT))
+    events_in = event_queryset(Filters(), language_code)
+    speakers_in = speaker_queryset(language_code)
+    if not language_code and preferred_language:
+        events_in = one_per_item(events_in, preferred_language)
+        speakers_in = one_per_item(speakers_in, preferred_language)
     backend = _backend()
     # Some backends fold accents on one side only (Elasticsearch folds its edge
     # n-grams but not the typed text, PostgreSQL's "simple" configuration keeps
@@ -254,10 +279,10 @@ def autocomplete(query, language_code=None, limit=10, request=None):
     events, speakers = {}, {}
     try:
         for text in texts:
-            event_results = backend.autocomplete(text, event_queryset(Filters(), language_code))
+            event_results = backend.autocomplete(text, events_in)
             for event in event_results[:limit]:
                 events.setdefault(event.pk, event)
-            for speaker in backend.autocomplete(text, speaker_queryset(language_code))[:limit]:
+            for speaker in backend.autocomplete(text, speakers_in)[:limit]:
                 speakers.setdefault(speaker.pk, speaker)
     except _unavailable_errors() as error:
         logger.warning("Search backend unavailable: %s", error)
