@@ -62,6 +62,14 @@ DEFAULTS = {
     "REGISTRATION_LINK_DAYS_AFTER_EVENT": 30,
     # "From" address of registration mails (None: DEFAULT_FROM_EMAIL).
     "REGISTRATION_FROM_EMAIL": None,
+    # Groups of words or phrases search treats as the same: a page holding one
+    # is found by any other (run update_index after a change).
+    "SEARCH_SYNONYMS": [
+        ["QPV", "quartiers prioritaires"],
+        ["PRE", "programme de réussite éducative"],
+        ["FSE", "Fonds social européen"],
+        ["EPCI", "intercommunalité"],
+    ],
 }
 
 

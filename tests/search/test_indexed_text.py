@@ -83,3 +83,32 @@ def test_partner_role_is_indexed_in_the_page_language(shown):
 )
 def test_cycle_is_found_by_a_word_only_in_one_field(shown, query, field):
     assert titles(query) == [CYCLE], field
+
+
+@pytest.fixture
+def jargon(agenda, search_index):
+    """Events naming things by an acronym, by its expansion, or by neither."""
+    for title, subtitle in [
+        ("Forum des quartiers", "Habiter en QPV aujourd'hui."),
+        ("Journée des territoires", "Le rôle de l'intercommunalité."),
+        ("Atelier d'accueil", "Pré-inscription conseillée."),
+    ]:
+        EventPageFactory(parent=agenda, title=title, subtitle=subtitle).save_revision().publish()
+    search_index.refresh()
+
+
+def test_synonyms_find_an_acronym_by_its_expansion_and_back(jargon):
+    assert titles("quartiers prioritaires") == ["Forum des quartiers"]
+    assert titles("EPCI") == ["Journée des territoires"]
+
+
+def test_an_acronym_synonym_matches_only_in_capitals(jargon):
+    assert titles("programme réussite éducative") == []
+
+
+def test_synonyms_are_extended_in_settings(agenda, search_index, settings):
+    settings.WAGTAILRENCONTRES_SEARCH_SYNONYMS = [["CLAS", "accompagnement à la scolarité"]]
+    event = EventPageFactory(parent=agenda, title="Rentrée", subtitle="Les CLAS du département.")
+    event.save_revision().publish()
+    search_index.refresh()
+    assert titles("accompagnement scolarité") == ["Rentrée"]

@@ -11,10 +11,12 @@ own analysis keeps accents (PostgreSQL's ``french`` configuration does).
 
 import functools
 import html
+import re
 
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from wagtail_rencontres import conf
 from wagtail_rencontres.enums import PartnerRole
 from wagtail_rencontres.services import programme
 from wagtail_rencontres.services.representation.values import stream_items
@@ -159,10 +161,41 @@ def _stream_text(page, field_name):
     return _join(field.get_searchable_content(getattr(page, field_name)))
 
 
+def _pattern(phrase):
+    """A regular expression finding ``phrase`` as whole words (acronyms as written)."""
+    words = r"\s+".join(re.escape(word) for word in phrase.split())
+    return re.compile(rf"\b{words}\b", 0 if phrase.isupper() else re.IGNORECASE)
+
+
+def synonyms(text):
+    """Members of the ``SEARCH_SYNONYMS`` groups that ``text`` names through another member.
+
+    Acronyms (in capitals) are looked for in ``text`` as written, other members
+    in its folded copy, whatever their case.
+    """
+    folded = fold(text)
+    found = []
+    for group in conf.get_setting("SEARCH_SYNONYMS"):
+        held = [
+            member
+            for member in group
+            if _pattern(member if member.isupper() else fold(member)).search(
+                text if member.isupper() else folded
+            )
+        ]
+        if held:
+            found.extend(member for member in group if member not in held)
+    return " ".join(found)
+
+
+def _folded_with_synonyms(text):
+    return fold(f"{text} {synonyms(text)}".strip())
+
+
 @once_per_page
 def folded_event_text(event):
-    """Accent-folded copy of every indexed text of an event."""
-    return fold(
+    """Accent-folded copy of every indexed text of an event, with synonyms (:func:`synonyms`)."""
+    return _folded_with_synonyms(
         _join(
             [
                 event.title,
@@ -181,8 +214,8 @@ def folded_event_text(event):
 
 @once_per_page
 def folded_cycle_text(cycle):
-    """Accent-folded copy of every indexed text of a cycle."""
-    return fold(
+    """Accent-folded copy of every indexed text of a cycle, with synonyms (:func:`synonyms`)."""
+    return _folded_with_synonyms(
         _join(
             [
                 cycle.title,
