@@ -122,6 +122,10 @@ class SearchOut(Schema):
     results: list[SearchHitOut]
     facets: FacetsOut
     counts: CountsOut
+    partial: bool = Field(
+        description="True when no result holds every word: these hold some of them, most first."
+    )
+    notice: str = Field(description="What to tell the reader about these results, or empty.")
 
 
 class SuggestionOut(Schema):
@@ -210,6 +214,8 @@ def search(request, query: Strict(SearchQuery)):
         "results": [_hit_out(request, hit, events) for hit in results.hits],
         "facets": results.facets,
         "counts": results.counts,
+        "partial": results.partial,
+        "notice": results.notice,
     }
 
 

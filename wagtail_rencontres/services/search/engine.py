@@ -15,6 +15,7 @@ venue in the object's locale, the same as the API and the feeds.
 """
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -41,6 +42,7 @@ from wagtail_rencontres.text import fold
 logger = logging.getLogger("wagtail_rencontres.services.search")
 
 RESULT_TYPES = ("event", "cycle", "speaker")
+_WORDS = re.compile(r"\w+")
 MAX_LIMIT = 50
 #: Most matches a search server is asked for when counting (Elasticsearch's
 #: default ``index.max_result_window``).
@@ -116,6 +118,13 @@ class SearchResults:
     hits: list
     facets: dict
     counts: dict
+    # True when no result held every word, and these hold some of them.
+    partial: bool = False
+
+    @property
+    def notice(self):
+        """What to tell the reader about these results (empty: nothing)."""
+        return _("Results for some of the words") if self.partial else ""
 
 
 def _backend():
@@ -129,12 +138,12 @@ def _relevance(score, best):
     return float(score) / float(best)
 
 
-def _search(queryset, query, limit, backend):
-    results = backend.search(query, queryset, operator="and").annotate_score("_score")
+def _search(queryset, query, limit, backend, operator="and"):
+    results = backend.search(query, queryset, operator=operator).annotate_score("_score")
     return list(results[:limit])
 
 
-def matching(queryset, query, backend):
+def matching(queryset, query, backend, operator="and"):
     """The objects of ``queryset`` the backend matches for ``query``, as a database queryset.
 
     The hits are drawn from ``queryset`` too (every backend fetches its hits
@@ -142,7 +151,7 @@ def matching(queryset, query, backend):
     hits leave out. Database backends search the tables themselves; a search
     server gives the ids it holds, at most :data:`MAX_MATCHES`.
     """
-    results = backend.search(query, queryset, operator="and", order_by_relevance=False)
+    results = backend.search(query, queryset, operator=operator, order_by_relevance=False)
     if hasattr(results, "get_queryset"):  # a database backend
         return queryset.filter(pk__in=results.get_queryset().values("pk"))
     response = results._backend_do_search(
@@ -194,15 +203,14 @@ def search(
             name: (lambda make=make: one_per_item(make(), preferred_language))
             for name, make in querysets.items()
         }
-    lists, counts, facets = {}, {}, {}
+    querysets = {name: querysets[name] for name in wanted}
     try:
-        for result_type in wanted:
-            queryset = querysets[result_type]()
-            lists[result_type] = _search(queryset, query, window, backend)
-            found = matching(queryset, query, backend)
-            counts[result_type] = found.count()
-            if result_type == "event":
-                facets = event_facets(found)
+        lists, counts, facets = _find(querysets, query, window, backend, "and")
+        # No result holds every word: results holding some of them, the most first.
+        partial = not any(counts.values()) and len(_WORDS.findall(query)) > 1
+        if partial:
+            lists, counts, facets = _find(querysets, query, window, backend, "or")
+            partial = any(counts.values())
     except _unavailable_errors() as error:
         logger.warning("Search backend unavailable: %s", error)
         raise SearchUnavailable(_unavailable_message()) from error
@@ -223,7 +231,21 @@ def search(
         hits=_hits(page, query, request),
         facets=facets or empty_facets(),
         counts={t: counts.get(t, 0) for t in RESULT_TYPES},
+        partial=partial,
     )
+
+
+def _find(querysets, query, window, backend, operator):
+    """``(lists, counts, facets)`` of ``query`` in each queryset of ``querysets``."""
+    lists, counts, facets = {}, {}, {}
+    for result_type, make in querysets.items():
+        queryset = make()
+        lists[result_type] = _search(queryset, query, window, backend, operator)
+        found = matching(queryset, query, backend, operator)
+        counts[result_type] = found.count()
+        if result_type == "event":
+            facets = event_facets(found)
+    return lists, counts, facets
 
 
 def _hits(page, query, request):
