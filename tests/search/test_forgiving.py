@@ -4,6 +4,7 @@ import pytest
 
 from tests.sites import site_text, url_prefix
 from wagtail_rencontres.services import search
+from wagtail_rencontres.text import french_words
 
 ESPACES = "Égalité femmes-hommes dans les espaces publics"
 EMBAUCHE = "Prévenir les discriminations à l'embauche"
@@ -42,3 +43,13 @@ def test_api_and_page_say_when_results_hold_some_of_the_words(client, catalogue)
     assert data["notice"] == site_text("Résultats pour une partie des mots")
     html = client.get(f"{url_prefix()}search/", {"q": "genre embauche"}).content.decode()
     assert site_text("Résultats pour une partie des mots") in html
+
+
+def test_french_normaliser_drops_elisions_accents_and_plural_and_feminine_endings():
+    assert french_words("L'égalité des Femmes, jusqu’aux QPV") == "egalit des femm aux qpv"
+    assert french_words("femme") == french_words("femmes") == "femm"
+
+
+@pytest.mark.parametrize("query", ["femme", "l'égalité", "L’ÉGALITÉ", "egalites femme"])
+def test_french_forms_of_a_word_find_the_event(catalogue, query):
+    assert [hit.title for hit in search.search(query, types=["event"]).hits] == [ESPACES]

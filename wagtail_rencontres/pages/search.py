@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from wagtail.search import index
 
 from wagtail_rencontres.services import search_text
-from wagtail_rencontres.text import fold
+from wagtail_rencontres.text import fold, french_words
 
 
 class EventSearchMixin(models.Model):
@@ -36,6 +36,7 @@ class EventSearchMixin(models.Model):
         index.SearchField("search_about_text"),
         index.SearchField("search_taxonomy_text"),
         index.SearchField("search_folded_text"),
+        index.SearchField("search_french_words"),
         index.AutocompleteField("search_speaker_names"),
         index.FilterField("start"),
         index.FilterField("end"),
@@ -75,6 +76,9 @@ class EventSearchMixin(models.Model):
     def search_folded_text(self):
         return search_text.folded_event_text(self)
 
+    def search_french_words(self):
+        return french_words(search_text.folded_event_text(self))
+
     class Meta:
         abstract = True
 
@@ -91,6 +95,7 @@ class CycleSearchMixin(models.Model):
         index.SearchField("search_about_text"),
         index.SearchField("search_taxonomy_text"),
         index.SearchField("search_folded_text"),
+        index.SearchField("search_french_words"),
         index.FilterField("themes"),
         index.FilterField("audiences"),
         index.RelatedFields("themes", [index.FilterField("slug")]),
@@ -108,6 +113,9 @@ class CycleSearchMixin(models.Model):
 
     def search_folded_text(self):
         return search_text.folded_cycle_text(self)
+
+    def search_french_words(self):
+        return french_words(search_text.folded_cycle_text(self))
 
     class Meta:
         abstract = True

@@ -18,6 +18,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
 
@@ -37,7 +38,7 @@ from wagtail_rencontres.services.search.snippets import (
     snippet,
     speaker_text,
 )
-from wagtail_rencontres.text import fold
+from wagtail_rencontres.text import fold, french_words
 
 logger = logging.getLogger("wagtail_rencontres.services.search")
 
@@ -138,7 +139,20 @@ def _relevance(score, best):
     return float(score) / float(best)
 
 
+def backend_query(query, backend):
+    """``query`` as ``backend`` should receive it.
+
+    SQLite's FTS5 has no French analysis: there, the query is normalised as
+    the indexed ``search_french_words`` are (:func:`~wagtail_rencontres.text.french_words`),
+    so that "femme" finds "femmes" and "l'égalité" finds "égalité".
+    """
+    if ".database." in type(backend).__module__ and connection.vendor == "sqlite":
+        return french_words(query) or query
+    return query
+
+
 def _search(queryset, query, limit, backend, operator="and"):
+    query = backend_query(query, backend)
     results = backend.search(query, queryset, operator=operator).annotate_score("_score")
     return list(results[:limit])
 
@@ -151,6 +165,7 @@ def matching(queryset, query, backend, operator="and"):
     hits leave out. Database backends search the tables themselves; a search
     server gives the ids it holds, at most :data:`MAX_MATCHES`.
     """
+    query = backend_query(query, backend)
     results = backend.search(query, queryset, operator=operator, order_by_relevance=False)
     if hasattr(results, "get_queryset"):  # a database backend
         return queryset.filter(pk__in=results.get_queryset().values("pk"))
