@@ -84,6 +84,14 @@ DEFAULTS = {
     "HEADLESS_PREVIEW_MAX_AGE": 300,
     # Receivers of change notifications: a list of {"url": …, "secret": "whsec_…"}.
     "WEBHOOKS": [],
+    # Groups of words or phrases search treats as the same: a page holding one
+    # is found by any other (run update_index after a change).
+    "SEARCH_SYNONYMS": [
+        ["QPV", "quartiers prioritaires"],
+        ["PRE", "programme de réussite éducative"],
+        ["FSE", "Fonds social européen"],
+        ["EPCI", "intercommunalité"],
+    ],
 }
 
 

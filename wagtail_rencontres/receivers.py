@@ -9,9 +9,11 @@ with an immediate task backend the index would hold the previous themes until
 the next save. Reindexing on ``page_published``, sent once everything is saved,
 closes that gap.
 
-Events also index text of the snippets they point to (speakers' names, roles
-and organisations, the venue, partner organisations): saving one of those
-snippets reindexes the live events that show it.
+Events, cycles and speakers also index text of the snippets they point to
+(speakers' names, roles and organisations, the venue, partners, themes,
+audiences, the format): saving or deleting one of those snippets reindexes
+what shows it; for a deletion, what showed it is noted before the deletion
+cascades.
 
 Event and cycle pages are indexed by these receivers rather than by
 Wagtail's per-save task (their ``search_auto_update`` is off): a publication,
@@ -31,10 +33,15 @@ so that their ``Last-Modified`` and feed ``ETag`` change too.
 """
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_migrate, post_save, pre_migrate
+from django.db.models.signals import (
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+    pre_migrate,
+)
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wagtail_rencontres.models import (
@@ -102,13 +109,28 @@ def reindex_saved_page(sender, instance, update_fields=None, raw=False, **kwargs
 
 
 def unindex_deleted_page(sender, instance, **kwargs):
-    index.remove_object(instance)
+    indexing.enqueue_unindex(type(instance), [instance.pk])
 
 
-def reindex_events_showing(sender, instance, raw=False, **kwargs):
-    if raw:  # loaddata: the events are reindexed by update_index
+#: Snippets whose text events, cycles or speakers index.
+SHOWN_IN_SEARCH = (Speaker, Venue, Organisation, Theme, Audience, EventFormat)
+SHOWN_BEFORE_DELETE = "_rencontres_shown_in_search"
+
+
+def reindex_showing(sender, instance, raw=False, **kwargs):
+    """The snippet and what shows it (snippets' own ``search_auto_update`` is off too)."""
+    if raw:  # loaddata: update_index reindexes everything
         return
-    indexing.reindex_events_showing(instance)
+    indexing.reindex_saved(instance)
+
+
+def note_showing(sender, instance, **kwargs):
+    """Before a deletion cascades, note what shows the snippet: after it, links are gone."""
+    instance.__dict__[SHOWN_BEFORE_DELETE] = indexing.showing(instance)
+
+
+def reindex_showing_deleted(sender, instance, **kwargs):
+    indexing.unindex_deleted(instance, instance.__dict__.get(SHOWN_BEFORE_DELETE))
 
 
 # Reference index
@@ -242,12 +264,16 @@ def connect():
             sender=model,
             dispatch_uid=f"rencontres_change_stamp_{model._meta.label_lower}",
         )
-    for model in (Speaker, Venue, Organisation):
+    for model in SHOWN_IN_SEARCH:
+        name = model._meta.model_name
         post_save.connect(
-            reindex_events_showing,
-            sender=model,
-            dispatch_uid=f"rencontres_reindex_events_of_{model._meta.model_name}",
+            reindex_showing, sender=model, dispatch_uid=f"rencontres_reindex_showing_{name}"
         )
+        pre_delete.connect(note_showing, sender=model, dispatch_uid=f"rencontres_note_{name}")
+        post_delete.connect(
+            reindex_showing_deleted, sender=model, dispatch_uid=f"rencontres_reindex_gone_{name}"
+        )
+    for model in (Speaker, Venue, Organisation):
         post_save.connect(
             announce_events_showing,
             sender=model,

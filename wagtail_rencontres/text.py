@@ -1,5 +1,6 @@
 """Plain text helpers shared by every layer, from models to search."""
 
+import re
 import unicodedata
 
 # Letters that Unicode decomposition leaves whole but French writes as two.
@@ -14,3 +15,29 @@ def fold(text):
     """
     decomposed = unicodedata.normalize("NFKD", (text or "").translate(_LIGATURES))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+# Elided articles and pronouns (l', d', qu', jusqu'…), with a straight or curly apostrophe.
+_ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+def _light_stem(word):
+    """A light French stem: no plural ``s``/``x``, then no final ``e`` (words of 4+ letters)."""
+    if len(word) > 3 and word[-1] in "sx":
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == "e":
+        word = word[:-1]
+    return word
+
+
+def french_words(text):
+    """A light French normalisation of ``text``, for search on backends without French analysis.
+
+    Elisions are dropped ("l'égalité" → "égalité"), then each word is
+    lowercased, folded (:func:`fold`) and lightly stemmed: "Femmes" and
+    "femme" both give "femm", "égalités" and "l'égalité" give "egalit". The
+    same function normalises the indexed text and the query, so that they meet.
+    """
+    words = _WORD.findall(fold(_ELISION.sub(" ", text or "")).lower())
+    return " ".join(_light_stem(word) for word in words)

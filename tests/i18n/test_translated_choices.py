@@ -13,6 +13,7 @@ import icalendar
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.translation import override as translation_override
 
 from tests.factories import (
     AudienceFactory,
@@ -206,7 +207,10 @@ def test_search_text_indexes_records_in_the_page_locale(make_bilingual):
         search_text.taxonomy_text(translation)
         == f"{tr('Santé')} {tr('Élus')} {tr('Journée thématique')}"
     )
-    assert search_text.organiser_text(translation) == f"{tr('Profession Banlieue')} {tr('PB')}"
+    with translation_override(other_language()):
+        organiser, partner = PartnerRole.ORGANISER.label, PartnerRole.PARTNER.label
+        expected = f"{tr('Profession Banlieue')} {tr('PB')} {organiser} Observatoire des inégalités"
+        assert search_text.partner_text(translation) == f"{expected} {partner}"
     assert search_text.taxonomy_text(source) == "Santé Élus Journée thématique"
 
 

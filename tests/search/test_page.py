@@ -3,7 +3,7 @@
 from django.test import override_settings
 
 from tests.search.test_search import DEAD_BACKEND
-from tests.sites import url_prefix
+from tests.sites import site_text, url_prefix
 
 
 def test_search_page_lists_results_and_facets(client, catalogue):
@@ -35,3 +35,11 @@ def test_search_page_answers_503_when_the_engine_is_down(client, db):
         '<p role="alert">The search service is unavailable at the moment. '
         "Please try again later.</p>" in response.content.decode()
     )
+
+
+def test_search_page_without_results_says_so(client, catalogue):
+    response = client.get(f"{url_prefix()}search/", {"q": "ornithorynque"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<p role="status">{site_text("Aucun résultat.")}</p>' in html
+    assert "rencontres-search-results" not in html

@@ -9,6 +9,7 @@ their body, and no ``Last-Modified`` (see :mod:`wagtail_rencontres.api.http`).
 
 from typing import Annotated
 
+from django.utils import translation
 from ninja import Field, Schema, Status
 from pydantic import StringConstraints
 
@@ -43,7 +44,13 @@ class AutocompleteQuery(Schema):
         max_length=MAX_QUERY_LENGTH, pattern=NO_NUL, description="The words typed so far."
     )
     locale: str | None = Field(
-        None, max_length=100, pattern=NO_NUL, description="Language code, e.g. fr."
+        None,
+        max_length=100,
+        pattern=NO_NUL,
+        description=(
+            "Language code, e.g. fr: that locale only. Without it, one copy of each item,"
+            " in the request's language where the item is translated."
+        ),
     )
     limit: int = Field(10, ge=1, le=search_service.MAX_LIMIT, description="Most suggestions.")
 
@@ -115,6 +122,10 @@ class SearchOut(Schema):
     results: list[SearchHitOut]
     facets: FacetsOut
     counts: CountsOut
+    partial: bool = Field(
+        description="True when no result holds every word: these hold some of them, most first."
+    )
+    notice: str = Field(description="What to tell the reader about these results, or empty.")
 
 
 class SuggestionOut(Schema):
@@ -190,6 +201,7 @@ def search(request, query: Strict(SearchQuery)):
             language_code=query.locale or None,
             limit=query.limit,
             offset=query.offset,
+            preferred_language=translation.get_language(),
         )
     except search_service.SearchUnavailable as error:
         return _unavailable(error)
@@ -202,6 +214,8 @@ def search(request, query: Strict(SearchQuery)):
         "results": [_hit_out(request, hit, events) for hit in results.hits],
         "facets": results.facets,
         "counts": results.counts,
+        "partial": results.partial,
+        "notice": results.notice,
     }
 
 
@@ -215,7 +229,10 @@ def autocomplete(request, query: Strict(AutocompleteQuery)):
     """Event titles and speaker names beginning with the words typed in ``q``."""
     try:
         suggestions = search_service.autocomplete(
-            query.q, language_code=query.locale or None, limit=query.limit
+            query.q,
+            language_code=query.locale or None,
+            limit=query.limit,
+            preferred_language=translation.get_language(),
         )
     except search_service.SearchUnavailable as error:
         return _unavailable(error)

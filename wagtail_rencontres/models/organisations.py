@@ -62,6 +62,9 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("url"),
     ]
 
+    # Indexed by the package's receivers, with what shows the record, in a
+    # background task: a save or deletion never waits for the search server.
+    search_auto_update = False
     search_fields = [
         index.SearchField("name", boost=2),
         index.SearchField("acronym", boost=2),

@@ -1,6 +1,7 @@
 """Speakers of programme sessions."""
 
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField, StreamField
@@ -10,7 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from wagtail_rencontres.blocks.links import LinkBlock
-from wagtail_rencontres.text import fold
+from wagtail_rencontres.text import fold, french_words
 
 
 class Speaker(TranslatableMixin, index.Indexed, models.Model):
@@ -92,6 +93,9 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("photo"),
     ]
 
+    # Indexed by the package's receivers, with what shows the record, in a
+    # background task: a save or deletion never waits for the search server.
+    search_auto_update = False
     search_fields = [
         index.SearchField("first_name", boost=2),
         index.SearchField("last_name", boost=3),
@@ -104,6 +108,7 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
             "organisation", [index.SearchField("name"), index.SearchField("acronym")]
         ),
         index.SearchField("search_folded_text"),
+        index.SearchField("search_french_words"),
         index.FilterField("locale_id"),
         # Search keeps to the public speakers, whose ids the database gives.
         index.FilterField("id"),
@@ -119,6 +124,13 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
     def search_folded_text(self):
         """Name, role and organisation without accents, so "Helene" finds "Hélène"."""
         return fold(" ".join([self.full_name, self.job_title, self.affiliation or ""]))
+
+    def search_french_words(self):
+        """Every searched text normalised for SQLite's search (see :func:`.text.french_words`)."""
+        parts = [self.full_name, self.job_title, self.organisation_name, strip_tags(self.bio or "")]
+        if self.organisation_id:
+            parts.extend([self.organisation.name, self.organisation.acronym])
+        return french_words(" ".join(part for part in parts if part))
 
     @property
     def affiliation(self):

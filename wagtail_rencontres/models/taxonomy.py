@@ -50,6 +50,9 @@ class AbstractTaxonomy(SlugMixin, TranslatableMixin, index.Indexed, models.Model
     # The slug names the term in addresses and API filters in every language.
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
+    # Indexed by the package's receivers, with what shows the record, in a
+    # background task: a save or deletion never waits for the search server.
+    search_auto_update = False
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),

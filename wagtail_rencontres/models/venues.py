@@ -104,6 +104,9 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("longitude", overridable=False),
     ]
 
+    # Indexed by the package's receivers, with what shows the record, in a
+    # background task: a save or deletion never waits for the search server.
+    search_auto_update = False
     search_fields = [
         index.SearchField("name", boost=2),
         index.SearchField("city"),

@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from wagtail.search import index
 
 from wagtail_rencontres.services import search_text
-from wagtail_rencontres.text import fold
+from wagtail_rencontres.text import fold, french_words
 
 
 class EventSearchMixin(models.Model):
@@ -32,9 +32,11 @@ class EventSearchMixin(models.Model):
         index.SearchField("search_programme_text"),
         index.SearchField("search_speaker_text", boost=1.5),
         index.SearchField("search_place_text"),
-        index.SearchField("search_organiser_text"),
+        index.SearchField("search_partner_text"),
+        index.SearchField("search_about_text"),
         index.SearchField("search_taxonomy_text"),
         index.SearchField("search_folded_text"),
+        index.SearchField("search_french_words"),
         index.AutocompleteField("search_speaker_names"),
         index.FilterField("start"),
         index.FilterField("end"),
@@ -62,14 +64,20 @@ class EventSearchMixin(models.Model):
     def search_place_text(self):
         return search_text.place_text(self)
 
-    def search_organiser_text(self):
-        return search_text.organiser_text(self)
+    def search_partner_text(self):
+        return search_text.partner_text(self)
+
+    def search_about_text(self):
+        return search_text.about_text(self)
 
     def search_taxonomy_text(self):
         return search_text.taxonomy_text(self)
 
     def search_folded_text(self):
         return search_text.folded_event_text(self)
+
+    def search_french_words(self):
+        return french_words(search_text.folded_event_text(self))
 
     class Meta:
         abstract = True
@@ -83,23 +91,31 @@ class CycleSearchMixin(models.Model):
     search_fields = [
         index.SearchField("subtitle", boost=1.5),
         index.SearchField("description"),
-        index.SearchField("search_organiser_text"),
+        index.SearchField("search_partner_text"),
+        index.SearchField("search_about_text"),
         index.SearchField("search_taxonomy_text"),
         index.SearchField("search_folded_text"),
+        index.SearchField("search_french_words"),
         index.FilterField("themes"),
         index.FilterField("audiences"),
         index.RelatedFields("themes", [index.FilterField("slug")]),
         index.RelatedFields("audiences", [index.FilterField("slug")]),
     ]
 
-    def search_organiser_text(self):
-        return search_text.organiser_text(self)
+    def search_partner_text(self):
+        return search_text.partner_text(self)
+
+    def search_about_text(self):
+        return search_text.about_text(self)
 
     def search_taxonomy_text(self):
         return search_text.taxonomy_text(self)
 
     def search_folded_text(self):
         return search_text.folded_cycle_text(self)
+
+    def search_french_words(self):
+        return french_words(search_text.folded_cycle_text(self))
 
     class Meta:
         abstract = True

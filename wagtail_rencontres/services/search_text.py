@@ -11,11 +11,15 @@ own analysis keeps accents (PostgreSQL's ``french`` configuration does).
 
 import functools
 import html
+import re
 
+from django.utils import translation
 from django.utils.html import strip_tags
 
+from wagtail_rencontres import conf
 from wagtail_rencontres.enums import PartnerRole
 from wagtail_rencontres.services import programme
+from wagtail_rencontres.services.representation.values import stream_items
 from wagtail_rencontres.text import fold
 
 
@@ -112,13 +116,32 @@ def place_text(event):
 
 
 @once_per_page
-def organiser_text(page):
-    """Names and acronyms of the organisers and co-organisers, in the page's locale."""
+def partner_text(page):
+    """Every partner as the page shows it: name, acronym, role and details, in the page's locale.
+
+    Organisers, co-organisers, partners and co-funders alike: "FSE" finds the
+    events the European Social Fund co-funds.
+    """
     parts = []
-    organisers = (PartnerRole.ORGANISER, PartnerRole.CO_ORGANISER)
-    for link in page.localized_partners:
-        if link.role in organisers:
-            parts.extend([link.organisation_display.name, link.organisation_display.acronym])
+    with translation.override(page.locale.language_code):
+        for link in page.localized_partners:
+            organisation = link.organisation_display
+            role = PartnerRole(link.role).label if link.role in PartnerRole.values else ""
+            parts.extend([organisation.name, organisation.acronym, str(role), link.details])
+    return _join(parts)
+
+
+@once_per_page
+def about_text(page):
+    """What the page says besides its body: audience, objectives, funding, documents' titles.
+
+    Events have all four, cycles the funding statement and documents; the
+    documents' titles are those the page lists (:func:`.representation.values.stream_items`).
+    """
+    parts = [plain(getattr(page, "audience_text", ""))]
+    parts.extend(str(block.value) for block in getattr(page, "objectives", None) or [])
+    parts.append(page.funding_statement)
+    parts.extend(item["title"] for item in stream_items(page.documents))
     return _join(parts)
 
 
@@ -138,10 +161,41 @@ def _stream_text(page, field_name):
     return _join(field.get_searchable_content(getattr(page, field_name)))
 
 
+def _pattern(phrase):
+    """A regular expression finding ``phrase`` as whole words (acronyms as written)."""
+    words = r"\s+".join(re.escape(word) for word in phrase.split())
+    return re.compile(rf"\b{words}\b", 0 if phrase.isupper() else re.IGNORECASE)
+
+
+def synonyms(text):
+    """Members of the ``SEARCH_SYNONYMS`` groups that ``text`` names through another member.
+
+    Acronyms (in capitals) are looked for in ``text`` as written, other members
+    in its folded copy, whatever their case.
+    """
+    folded = fold(text)
+    found = []
+    for group in conf.get_setting("SEARCH_SYNONYMS"):
+        held = [
+            member
+            for member in group
+            if _pattern(member if member.isupper() else fold(member)).search(
+                text if member.isupper() else folded
+            )
+        ]
+        if held:
+            found.extend(member for member in group if member not in held)
+    return " ".join(found)
+
+
+def _folded_with_synonyms(text):
+    return fold(f"{text} {synonyms(text)}".strip())
+
+
 @once_per_page
 def folded_event_text(event):
-    """Accent-folded copy of every indexed text of an event."""
-    return fold(
+    """Accent-folded copy of every indexed text of an event, with synonyms (:func:`synonyms`)."""
+    return _folded_with_synonyms(
         _join(
             [
                 event.title,
@@ -150,7 +204,8 @@ def folded_event_text(event):
                 programme_text(event),
                 speaker_text(event),
                 place_text(event),
-                organiser_text(event),
+                partner_text(event),
+                about_text(event),
                 taxonomy_text(event),
             ]
         )
@@ -159,14 +214,15 @@ def folded_event_text(event):
 
 @once_per_page
 def folded_cycle_text(cycle):
-    """Accent-folded copy of every indexed text of a cycle."""
-    return fold(
+    """Accent-folded copy of every indexed text of a cycle, with synonyms (:func:`synonyms`)."""
+    return _folded_with_synonyms(
         _join(
             [
                 cycle.title,
                 cycle.subtitle,
                 cycle.description,
-                organiser_text(cycle),
+                partner_text(cycle),
+                about_text(cycle),
                 taxonomy_text(cycle),
             ]
         )

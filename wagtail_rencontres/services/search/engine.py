@@ -15,8 +15,10 @@ venue in the object's locale, the same as the API and the feeds.
 """
 
 import logging
+import re
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
 
@@ -27,6 +29,7 @@ from wagtail_rencontres.services.search.querysets import (
     Filters,
     cycle_queryset,
     event_queryset,
+    one_per_item,
     speaker_queryset,
 )
 from wagtail_rencontres.services.search.snippets import (
@@ -35,11 +38,12 @@ from wagtail_rencontres.services.search.snippets import (
     snippet,
     speaker_text,
 )
-from wagtail_rencontres.text import fold
+from wagtail_rencontres.text import fold, french_words
 
 logger = logging.getLogger("wagtail_rencontres.services.search")
 
 RESULT_TYPES = ("event", "cycle", "speaker")
+_WORDS = re.compile(r"\w+")
 MAX_LIMIT = 50
 #: Most matches a search server is asked for when counting (Elasticsearch's
 #: default ``index.max_result_window``).
@@ -115,6 +119,13 @@ class SearchResults:
     hits: list
     facets: dict
     counts: dict
+    # True when no result held every word, and these hold some of them.
+    partial: bool = False
+
+    @property
+    def notice(self):
+        """What to tell the reader about these results (empty: nothing)."""
+        return _("Results for some of the words") if self.partial else ""
 
 
 def _backend():
@@ -128,12 +139,25 @@ def _relevance(score, best):
     return float(score) / float(best)
 
 
-def _search(queryset, query, limit, backend):
-    results = backend.search(query, queryset, operator="and").annotate_score("_score")
+def backend_query(query, backend):
+    """``query`` as ``backend`` should receive it.
+
+    SQLite's FTS5 has no French analysis: there, the query is normalised as
+    the indexed ``search_french_words`` are (:func:`~wagtail_rencontres.text.french_words`),
+    so that "femme" finds "femmes" and "l'égalité" finds "égalité".
+    """
+    if ".database." in type(backend).__module__ and connection.vendor == "sqlite":
+        return french_words(query) or query
+    return query
+
+
+def _search(queryset, query, limit, backend, operator="and"):
+    query = backend_query(query, backend)
+    results = backend.search(query, queryset, operator=operator).annotate_score("_score")
     return list(results[:limit])
 
 
-def matching(queryset, query, backend):
+def matching(queryset, query, backend, operator="and"):
     """The objects of ``queryset`` the backend matches for ``query``, as a database queryset.
 
     The hits are drawn from ``queryset`` too (every backend fetches its hits
@@ -141,7 +165,8 @@ def matching(queryset, query, backend):
     hits leave out. Database backends search the tables themselves; a search
     server gives the ids it holds, at most :data:`MAX_MATCHES`.
     """
-    results = backend.search(query, queryset, operator="and", order_by_relevance=False)
+    query = backend_query(query, backend)
+    results = backend.search(query, queryset, operator=operator, order_by_relevance=False)
     if hasattr(results, "get_queryset"):  # a database backend
         return queryset.filter(pk__in=results.get_queryset().values("pk"))
     response = results._backend_do_search(
@@ -155,12 +180,23 @@ def matching(queryset, query, backend):
     return queryset.filter(pk__in=ids)
 
 
-def search(query, filters=None, types=None, language_code=None, limit=20, offset=0, request=None):
+def search(
+    query,
+    filters=None,
+    types=None,
+    language_code=None,
+    limit=20,
+    offset=0,
+    request=None,
+    preferred_language=None,
+):
     """Search events, cycles and speakers; return counts, a page of hits and facets.
 
     ``types`` narrows the result types (default: all, or events only when an
     event-only filter is given). Mixed results are ranked by their score
     relative to the best hit of their type. ``request`` gives the site of the hits' URLs.
+    ``language_code`` keeps that locale only; else ``preferred_language`` keeps
+    one copy of each translated item, the one in that language where it has one.
     """
     filters = filters or Filters()
     limit = max(1, min(int(limit), MAX_LIMIT))
@@ -177,15 +213,19 @@ def search(query, filters=None, types=None, language_code=None, limit=20, offset
         "cycle": lambda: cycle_queryset(filters, language_code),
         "speaker": lambda: speaker_queryset(language_code),
     }
-    lists, counts, facets = {}, {}, {}
+    if not language_code and preferred_language:
+        querysets = {
+            name: (lambda make=make: one_per_item(make(), preferred_language))
+            for name, make in querysets.items()
+        }
+    querysets = {name: querysets[name] for name in wanted}
     try:
-        for result_type in wanted:
-            queryset = querysets[result_type]()
-            lists[result_type] = _search(queryset, query, window, backend)
-            found = matching(queryset, query, backend)
-            counts[result_type] = found.count()
-            if result_type == "event":
-                facets = event_facets(found)
+        lists, counts, facets = _find(querysets, query, window, backend, "and")
+        # No result holds every word: results holding some of them, the most first.
+        partial = not any(counts.values()) and len(_WORDS.findall(query)) > 1
+        if partial:
+            lists, counts, facets = _find(querysets, query, window, backend, "or")
+            partial = any(counts.values())
     except _unavailable_errors() as error:
         logger.warning("Search backend unavailable: %s", error)
         raise SearchUnavailable(_unavailable_message()) from error
@@ -206,7 +246,21 @@ def search(query, filters=None, types=None, language_code=None, limit=20, offset
         hits=_hits(page, query, request),
         facets=facets or empty_facets(),
         counts={t: counts.get(t, 0) for t in RESULT_TYPES},
+        partial=partial,
     )
+
+
+def _find(querysets, query, window, backend, operator):
+    """``(lists, counts, facets)`` of ``query`` in each queryset of ``querysets``."""
+    lists, counts, facets = {}, {}, {}
+    for result_type, make in querysets.items():
+        queryset = make()
+        lists[result_type] = _search(queryset, query, window, backend, operator)
+        found = matching(queryset, query, backend, operator)
+        counts[result_type] = found.count()
+        if result_type == "event":
+            facets = event_facets(found)
+    return lists, counts, facets
 
 
 def _hits(page, query, request):
@@ -243,9 +297,17 @@ def _hits(page, query, request):
     return hits
 
 
-def autocomplete(query, language_code=None, limit=10, request=None):
-    """Event titles and speaker names starting with what was typed so far."""
+def autocomplete(query, language_code=None, limit=10, request=None, preferred_language=None):
+    """Event titles and speaker names starting with what was typed so far.
+
+    ``language_code`` and ``preferred_language`` work as for :func:`search`.
+    """
     limit = max(1, min(int(limit), MAX_LIMIT))
+    events_in = event_queryset(Filters(), language_code)
+    speakers_in = speaker_queryset(language_code)
+    if not language_code and preferred_language:
+        events_in = one_per_item(events_in, preferred_language)
+        speakers_in = one_per_item(speakers_in, preferred_language)
     backend = _backend()
     # Some backends fold accents on one side only (Elasticsearch folds its edge
     # n-grams but not the typed text, PostgreSQL's "simple" configuration keeps
@@ -254,10 +316,10 @@ def autocomplete(query, language_code=None, limit=10, request=None):
     events, speakers = {}, {}
     try:
         for text in texts:
-            event_results = backend.autocomplete(text, event_queryset(Filters(), language_code))
+            event_results = backend.autocomplete(text, events_in)
             for event in event_results[:limit]:
                 events.setdefault(event.pk, event)
-            for speaker in backend.autocomplete(text, speaker_queryset(language_code))[:limit]:
+            for speaker in backend.autocomplete(text, speakers_in)[:limit]:
                 speakers.setdefault(speaker.pk, speaker)
     except _unavailable_errors() as error:
         logger.warning("Search backend unavailable: %s", error)

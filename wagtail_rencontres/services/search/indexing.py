@@ -23,7 +23,7 @@ from django_tasks import task
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends_with_name
 
-from wagtail_rencontres.models import Speaker, Venue
+from wagtail_rencontres.models import Audience, EventFormat, Speaker, Theme, Venue
 from wagtail_rencontres.services import i18n, queries, search_text
 
 logger = logging.getLogger("wagtail_rencontres.services.search")
@@ -52,22 +52,59 @@ def enqueue_reindex(model, pks):
         logger.exception("Could not queue the reindexing of %s %s", model._meta.label, pks)
 
 
-def events_showing(instance):
-    """Live events whose indexed text includes ``instance`` (a speaker, venue or organisation)."""
+def _showing(instance):
+    """``{model: condition}`` of what indexes text of ``instance``, a snippet.
+
+    Pages name a record in its source locale and show its translation in
+    theirs, so every copy of the record (its ``translation_key``) counts.
+    """
+    key = instance.translation_key
+    events, cycles = queries.event_model(), queries.cycle_model()
     if isinstance(instance, Speaker):
-        condition = Q(speaker_links__speaker=instance)
-    elif isinstance(instance, Venue):
-        condition = Q(venue=instance)
-    else:
-        condition = Q(partners__organisation=instance) | Q(
-            speaker_links__speaker__organisation=instance
-        )
-    return queries.event_model().objects.live().filter(condition).distinct()
+        return {events: Q(speaker_links__speaker__translation_key=key)}
+    if isinstance(instance, Venue):
+        return {events: Q(venue__translation_key=key)}
+    if isinstance(instance, EventFormat):
+        return {events: Q(format__translation_key=key)}
+    if isinstance(instance, Theme | Audience):
+        field = "themes" if isinstance(instance, Theme) else "audiences"
+        condition = Q(**{f"{field}__translation_key": key})
+        return {events: condition, cycles: condition}
+    partner = Q(partners__organisation__translation_key=key)
+    return {
+        events: partner | Q(speaker_links__speaker__organisation__translation_key=key),
+        cycles: partner,
+        Speaker: Q(organisation__translation_key=key),
+    }
 
 
-def reindex_events_showing(instance):
-    """Queue the reindexing of the live events that show ``instance``."""
-    enqueue_reindex(queries.event_model(), events_showing(instance).values_list("pk", flat=True))
+def showing(instance):
+    """``{model: [pk, …]}``: the live events and cycles, and the speakers, showing ``instance``."""
+    shown = {}
+    for model, condition in _showing(instance).items():
+        objects = model.objects.filter(condition)
+        if model is not Speaker:
+            objects = objects.live()
+        shown[model] = list(objects.order_by().values_list("pk", flat=True).distinct())
+    return shown
+
+
+def reindex_showing(instance, shown=None):
+    """Queue the reindexing of what shows ``instance`` (``shown``: as found before a deletion)."""
+    for model, pks in (showing(instance) if shown is None else shown).items():
+        enqueue_reindex(model, pks)
+
+
+def reindex_saved(instance):
+    """Queue the reindexing of a saved snippet and of what shows it."""
+    enqueue_reindex(type(instance), [instance.pk])
+    reindex_showing(instance)
+
+
+def unindex_deleted(instance, shown):
+    """Queue the unindexing of a deleted snippet and the reindexing of what showed it."""
+    enqueue_unindex(type(instance), [instance.pk])
+    reindex_showing(instance, shown)
 
 
 def indexed_objects(model, pks):
@@ -83,7 +120,7 @@ def indexed_objects(model, pks):
     related = [name for name in ("venue", "format") if hasattr(model, f"{name}_id")]
     links = model._meta.get_field("partners").related_model.objects.select_related("organisation")
     objects = list(
-        objects.select_related(*related).prefetch_related(
+        objects.select_related("locale", *related).prefetch_related(
             "themes", "audiences", Prefetch("partners", queryset=links)
         )
     )
@@ -105,21 +142,48 @@ def reindex(model_label, pks, attempt=1):
         for instance in indexed_objects(model, pks)
         if (indexed := index.get_indexed_instance(instance, check_exists=False)) is not None
     ]
+    return _run(reindex, "Reindexing", model_label, pks, attempt, "add", objects)
+
+
+@task()
+def unindex(model_label, pks, attempt=1):
+    """Remove the deleted objects of ``pks`` from every auto-updated backend; retry on failure.
+
+    Returns the number of objects removed.
+    """
+    model = apps.get_model(model_label)
+    return _run(
+        unindex, "Unindexing", model_label, pks, attempt, "delete", [model(pk=pk) for pk in pks]
+    )
+
+
+def enqueue_unindex(model, pks):
+    """Queue the removal of deleted objects from the index; never raises."""
+    pks = [str(pk) for pk in pks]
+    try:
+        unindex.enqueue(model._meta.label, pks)
+    except Exception:  # deleting never waits for the index; update_index repairs
+        logger.exception("Could not queue the unindexing of %s %s", model._meta.label, pks)
+
+
+def _run(this, verb, model_label, pks, attempt, method, objects):
+    """``backend.<method>(obj)`` for ``objects`` on every backend; on failure, retry ``this``."""
     try:
         for _name, backend in get_search_backends_with_name(with_auto_update=True):
             for instance in objects:
-                backend.add(instance)
+                getattr(backend, method)(instance)
     except Exception as error:  # noqa: BLE001 - any backend failure is logged and retried
-        logger.warning("Reindexing %s %s failed (attempt %s): %s", model_label, pks, attempt, error)
-        _retry(model_label, pks, attempt)
+        logger.warning("%s %s %s failed (attempt %s): %s", verb, model_label, pks, attempt, error)
+        _retry(this, verb, model_label, pks, attempt)
         return 0
     return len(objects)
 
 
-def _retry(model_label, pks, attempt):
-    if attempt >= MAX_ATTEMPTS or not reindex.get_backend().supports_defer:
+def _retry(this, verb, model_label, pks, attempt):
+    if attempt >= MAX_ATTEMPTS or not this.get_backend().supports_defer:
         logger.error(
-            "Reindexing %s %s given up after %s attempts: run manage.py update_index",
+            "%s %s %s given up after %s attempts: run manage.py update_index",
+            verb,
             model_label,
             pks,
             attempt,
@@ -127,6 +191,6 @@ def _retry(model_label, pks, attempt):
         return
     run_after = timezone.now() + RETRY_DELAYS[attempt - 1]
     try:
-        reindex.using(run_after=run_after).enqueue(model_label, pks, attempt=attempt + 1)
+        this.using(run_after=run_after).enqueue(model_label, pks, attempt=attempt + 1)
     except Exception:  # noqa: BLE001 - logged; update_index repairs
-        logger.exception("Could not queue a retry of reindexing %s %s", model_label, pks)
+        logger.exception("Could not queue a retry of %s %s %s", verb.lower(), model_label, pks)

@@ -85,6 +85,20 @@ def _ids(queryset, field="pk"):
     return list(queryset.values_list(field, flat=True)) or [0]
 
 
+def one_per_item(queryset, language_code):
+    """``queryset`` with one copy of each translated item: the one in ``language_code``.
+
+    An item without a copy in that language keeps its others. The copies left
+    out are given to the backend as ids: they are the translated items only.
+    """
+    locale_id = _locale_id(language_code)
+    if locale_id is None:
+        return queryset
+    translated = queryset.filter(locale_id=locale_id).values("translation_key")
+    others = queryset.exclude(locale_id=locale_id).filter(translation_key__in=translated)
+    return queryset.exclude(pk__in=_ids(others))
+
+
 def _page_queryset(model_name, filters, language_code):
     """Live, public pages of ``model_name`` in the locale, narrowed by themes and audiences."""
     queryset = conf.page_model(model_name).objects.live().public()
