@@ -7,9 +7,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from wagtail_rencontres import conf
+from wagtail_rencontres.pages import agenda_filters
 from wagtail_rencontres.pages.base import RICH_TEXT_FEATURES, add_base_template
 from wagtail_rencontres.pages.search import AgendaSearchMixin
-from wagtail_rencontres.services import i18n, queries, serving
+from wagtail_rencontres.services import filters, queries, representation, serving
 
 
 class AgendaPageMixin(AgendaSearchMixin, models.Model):
@@ -39,12 +40,29 @@ class AgendaPageMixin(AgendaSearchMixin, models.Model):
         when = request.GET.get("when", "upcoming")
         if when not in ("upcoming", "past"):
             when = "upcoming"
-        events = queries.filter_when(self.get_events(), when)
+        events = self.get_events()
+        form = agenda_filters.AgendaFilterForm(
+            request.GET, agenda_filters.filter_choices(self, events)
+        )
+        cleaned = {**agenda_filters.cleaned_filters(form), "when": when}
+        # The venue's locale comes along: cards name the venue in their language.
+        events = filters.apply(events, cleaned).select_related("venue__locale")
         paginator = Paginator(events, conf.get_setting("AGENDA_PAGE_SIZE"))
         page_obj = paginator.get_page(request.GET.get("page"))
         # Each card speaks its event's language (an untranslated event keeps its own).
-        events = i18n.localize_event_choices(page_obj.object_list)
-        context.update({"when": when, "events": events, "page_obj": page_obj})
+        events = list(page_obj.object_list)
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            {
+                "when": when,
+                "events": events,
+                "cards": representation.event_cards(events, request),
+                "page_obj": page_obj,
+                "filter_form": form,
+                "filter_query": query.urlencode(),
+            }
+        )
         return context
 
     class Meta:

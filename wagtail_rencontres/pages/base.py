@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import PartnerRole
-from wagtail_rencontres.services import i18n, publication, representation, serving
+from wagtail_rencontres.services import i18n, programme, publication, representation, serving
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
 
@@ -79,7 +79,10 @@ class EventServingMixin(models.Model):
         context = add_base_template(super().get_context(request, *args, **kwargs))
         # The template and the JSON-LD show the same localised records: read them once.
         representation.prepare_events([self])
-        context["programme_days"] = self.programme_days()
+        context["programme_days"] = days = self.programme_days()
+        # Speaker cards show photos: fetched for all the speakers at once.
+        context["speakers"] = speakers = programme.speakers(days)
+        representation.prepare_speakers(speakers)
         context["cycles"] = serving.cycles_of_event(self)
         return context
 
