@@ -10,5 +10,9 @@ HOSTSITE_SUITES=(
     tests/registration
     tests/search
     tests/pages/test_admin_times.py
+    tests/pages/test_agenda_filters.py
+    tests/pages/test_event_page_states.py
+    tests/pages/test_theme.py
+    tests/pages/test_speaker_page.py
     tests/i18n
 )

@@ -69,7 +69,8 @@ def set_states(demo):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_demo_pages_are_accessible(demo, live_server, browser_page, axe_source, subtests):
     set_states(demo)
-    for path in PAGES:
+    speaker = f"/fr/agenda/intervenants/{demo.speakers['norynberg'].pk}/"
+    for path in [*PAGES, speaker]:
         with subtests.test(check="axe", path=path):
             browser_page.set_viewport_size({"width": 1280, "height": 900})
             response = browser_page.goto(live_server.url + path)

@@ -163,6 +163,19 @@ def test_speaker_cards_name_role_and_organisation(event, client):
     event.programme = programme(session("Conférence", "10:00", speakers=[(speaker, False)]))
     html = html_of(client, event)
     cards = html.split('<ul class="rencontres-speaker-cards">')[1].split("</ul>")[0]
-    assert "<strong>Laure Pitti</strong>" in cards
+    assert "Laure Pitti</a></strong>" in cards
     assert "Sociologue" in cards
     assert "Ined" in cards
+
+
+def test_partners_are_grouped_by_role_with_the_funding_statement(event, client):
+    partner_model = type(event)._meta.get_field("partners").related_model
+    for name, role in [("Centre", "organiser"), ("Union européenne", "funder")]:
+        partner_model(page=event, organisation=OrganisationFactory(name=name), role=role).save()
+    event.funding_statement = "Ce projet est cofinancé par l'Union européenne."
+    html = html_of(client, event)
+    section = html.split('class="rencontres-partners"')[1].split("</section>")[0]
+    assert '<ul class="rencontres-partners__organiser">' in section
+    funders = section.split('<ul class="rencontres-partners__funder">')[1].split("</ul>")[0]
+    assert "Union européenne" in funders
+    assert section.index("rencontres-partners__funder") < section.index("rencontres-funding")

@@ -5,9 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.url_routing import RouteResult
 
 from wagtail_rencontres import conf
-from wagtail_rencontres.pages import agenda_filters
+from wagtail_rencontres.pages import agenda_filters, speaker
 from wagtail_rencontres.pages.base import RICH_TEXT_FEATURES, add_base_template
 from wagtail_rencontres.pages.search import AgendaSearchMixin
 from wagtail_rencontres.services import filters, queries, representation, serving
@@ -31,9 +32,18 @@ class AgendaPageMixin(AgendaSearchMixin, models.Model):
 
     def route(self, request, path_components):
         """Route to an event below in one query, with what serving it checks (see
-        :mod:`~wagtail_rencontres.services.serving`); other pages Wagtail's way."""
+        :mod:`~wagtail_rencontres.services.serving`), to a speaker's page
+        (``intervenants/<id>/``); other pages Wagtail's way."""
+        speaker_id = speaker.speaker_id_of(path_components)
+        if speaker_id is not None and self.live:
+            return RouteResult(self, kwargs={"speaker_id": speaker_id})
         routed = serving.route(self, request, path_components, serving.events_to_serve())
         return routed or super().route(request, path_components)
+
+    def serve(self, request, *args, speaker_id=None, **kwargs):
+        if speaker_id is not None:
+            return speaker.speaker_page(self, request, speaker_id)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = add_base_template(super().get_context(request, *args, **kwargs))
