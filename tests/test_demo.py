@@ -100,7 +100,9 @@ def test_demo_pqna_programme_is_timed_as_announced(demo):
         "Aurélie Mézière",
         "Alexandra Besnard",
     ]
-    assert testimonies.remote is True
+    # One speaker of two takes part remotely: the speaker is marked, not the session.
+    assert [ref.remote for ref in testimonies.speakers] == [False, True]
+    assert testimonies.remote is False
     assert event.registration_mode == RegistrationMode.EXTERNAL
     assert event.local_registration_closes_at.date() == dt.date(2025, 3, 14)
     assert [obj.value for obj in event.objectives].__len__() == 4

@@ -25,6 +25,13 @@ DEFAULTS = {
     "AGENDA_PAGE_SIZE": 20,
     # Template that package page templates extend.
     "BASE_TEMPLATE": "wagtail_rencontres/base.html",
+    # The package's stylesheet, linked by {% rencontres_stylesheets %}: a static path
+    # or a URL; None links none.
+    "STYLESHEET": "wagtail_rencontres/rencontres.css",
+    # The centre's own stylesheet (its colours, fonts), linked after the package's.
+    "EXTRA_STYLESHEET": None,
+    # The centre's logo (static path or URL) shown by the package's base template.
+    "LOGO": None,
     # Default page size of API lists when ``limit`` is not given.
     "API_DEFAULT_LIMIT": 20,
     # Largest ``limit`` the API accepts; larger values get a 400.

@@ -11,6 +11,10 @@ HOSTSITE_SUITES=(
     tests/attendance
     tests/search
     tests/pages/test_admin_times.py
+    tests/pages/test_agenda_filters.py
+    tests/pages/test_event_page_states.py
+    tests/pages/test_theme.py
+    tests/pages/test_speaker_page.py
     tests/i18n
     tests/calendars
     tests/notifications

@@ -286,7 +286,11 @@ class DemoLoader:
             {
                 "type": "item",
                 "id": stable_id(key, title, ref["speaker"]),
-                "value": {"speaker": self.speakers[ref["speaker"]].pk, "role": ref.get("role", "")},
+                "value": {
+                    "speaker": self.speakers[ref["speaker"]].pk,
+                    "role": ref.get("role", ""),
+                    "remote": ref.get("remote", False),
+                },
             }
             for ref in refs
         ]

@@ -4,7 +4,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from wagtail_rencontres import conf
-from wagtail_rencontres.services import i18n, queries, serving
+from wagtail_rencontres.services import queries, representation, serving
 
 
 class HomePage(Page):
@@ -24,9 +24,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = i18n.localize_event_choices(
-            queries.filter_when(queries.visible_events(locale=self.locale_id), "upcoming")[:3]
-        )
+        upcoming = queries.filter_when(queries.visible_events(locale=self.locale_id), "upcoming")
+        context["upcoming_events"] = list(upcoming.select_related("venue__locale")[:3])
+        context["upcoming_cards"] = representation.event_cards(context["upcoming_events"], request)
         context["agendas"] = self.get_children().live().public().specific()
         return context
 

@@ -129,8 +129,9 @@ def keyboard_walk(page):
         """(selector) => {
             // tabindex="-1" takes an element out of the Tab order on purpose
             // (the registration form's honeypot field).
+            // checkVisibility() also leaves out the content of closed <details>.
             const elements = [...document.querySelectorAll(selector)]
-                .filter((el) => el.getClientRects().length > 0)
+                .filter((el) => el.getClientRects().length > 0 && el.checkVisibility())
                 .filter((el) => el.getAttribute("tabindex") !== "-1");
             elements.forEach((el, index) => { el.dataset.a11yOrder = index; });
             return elements.length;

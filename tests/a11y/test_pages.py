@@ -24,7 +24,25 @@ PAGES = [
     "/fr/agenda/cycle-intelligence-territoriale-2025/",
     # No English tree in the demo: Wagtail serves the French home under /en/.
     "/en/",
+    # Agenda filters: open with a filter, with no result, and with errors.
+    "/fr/agenda/?when=upcoming&theme=sante",
+    "/fr/agenda/?when=past&theme=sante&department=Doubs",
+    "/fr/agenda/?when=upcoming&theme=nope&date_from=2027-02-01&date_to=2027-01-01",
+    # States set by STATES below: cancelled, full with a waiting list.
+    "/fr/agenda/approches-communautaires-en-sante/",
+    "/fr/agenda/place-des-femmes-espaces-publics/",
+    "/fr/search/?q=participation",
 ]
+# Demo events put in the states the event page shows with a banner.
+STATES = {
+    "approches-communautaires-en-sante": {"status": "cancelled"},
+    "place-des-femmes-espaces-publics": {
+        "status": "full",
+        "registration_mode": "internal",
+        "registration_capacity": 1,
+        "registration_waitlist": True,
+    },
+}
 # Keyboard: pages with links in the header and in the content.
 KEYBOARD_PAGES = [
     "/fr/agenda/",
@@ -40,9 +58,19 @@ PACKAGE_BASE_PAGES = [
 REFLOW_WIDTHS = [320, 640]
 
 
+def set_states(demo):
+    for slug, fields in STATES.items():
+        event = demo.events[slug]
+        for name, value in fields.items():
+            setattr(event, name, value)
+        event.save_revision().publish()
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_demo_pages_are_accessible(demo, live_server, browser_page, axe_source, subtests):
-    for path in PAGES:
+    set_states(demo)
+    speaker = f"/fr/agenda/intervenants/{demo.speakers['norynberg'].pk}/"
+    for path in [*PAGES, speaker]:
         with subtests.test(check="axe", path=path):
             browser_page.set_viewport_size({"width": 1280, "height": 900})
             response = browser_page.goto(live_server.url + path)

@@ -8,6 +8,7 @@ from django.utils.html import escape
 
 from tests.factories import SpeakerFactory, VenueFactory, paris
 from wagtail_rencontres.models import AgendaPage, CyclePage, EventPage
+from wagtail_rencontres.services.typography import french
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,8 @@ def test_every_demo_page_renders(demo, client):
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
-        assert f"<h1>{escape(page.title)}</h1>" in response.content.decode(), page.url
+        # French titles get French spacing (a narrow no-break space before ":").
+        assert f"<h1>{french(escape(page.title))}</h1>" in response.content.decode(), page.url
 
 
 def test_agenda_lists_upcoming_by_default_and_past_on_request(demo, client):
@@ -94,7 +96,7 @@ def test_event_page_shows_programme_speakers_and_partners(demo, client):
     event = demo.events["participation-citoyenne-quartiers-prioritaires"]
     html = client.get(event.url).content.decode()
     assert "Patrick Norynberg" in html
-    assert '<time datetime="2025-03-27T09:00:00+01:00">9 h</time>' in html
+    assert '<time datetime="2025-03-27T09:00:00+01:00">9\u00a0h</time>' in html
     assert "Pays et Quartiers de Nouvelle-Aquitaine" in html
     assert 'href="https://example.org/pqna/inscription"' not in html  # deadline passed
 

@@ -158,6 +158,7 @@ class Registration(Schema):
 class SessionSpeaker(Schema):
     id: int
     role: str
+    remote: bool = Field(False, description="This speaker takes part remotely.")
 
 
 class Session(Schema):

@@ -70,6 +70,11 @@ class SessionSpeakerBlock(blocks.StructBlock):
         max_length=120,
         help_text=_("For example: moderator, discussant. Leave empty for a speaker."),
     )
+    remote = blocks.BooleanBlock(
+        label=_("Remote (visio)"),
+        required=False,
+        help_text=_("Tick when this speaker takes part remotely."),
+    )
 
     class Meta:
         icon = "user"
@@ -99,7 +104,10 @@ class SessionBlock(blocks.StructBlock):
     remote = blocks.BooleanBlock(
         label=_("Remote (visio)"),
         required=False,
-        help_text=_("Tick when the session or one of its speakers takes part remotely."),
+        help_text=_(
+            "Tick when the whole session takes place remotely; mark remote speakers on "
+            "each speaker."
+        ),
     )
     restricted_audiences = blocks.ListBlock(
         SynchronisedSnippetChooserBlock("wagtail_rencontres.Audience", label=_("Audience")),

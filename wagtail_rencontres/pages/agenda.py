@@ -5,11 +5,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.url_routing import RouteResult
 
 from wagtail_rencontres import conf
+from wagtail_rencontres.pages import agenda_filters, speaker
 from wagtail_rencontres.pages.base import RICH_TEXT_FEATURES, add_base_template
 from wagtail_rencontres.pages.search import AgendaSearchMixin
-from wagtail_rencontres.services import i18n, queries, serving
+from wagtail_rencontres.services import filters, queries, representation, serving
 
 
 class AgendaPageMixin(AgendaSearchMixin, models.Model):
@@ -30,21 +32,47 @@ class AgendaPageMixin(AgendaSearchMixin, models.Model):
 
     def route(self, request, path_components):
         """Route to an event below in one query, with what serving it checks (see
-        :mod:`~wagtail_rencontres.services.serving`); other pages Wagtail's way."""
+        :mod:`~wagtail_rencontres.services.serving`), to a speaker's page
+        (``intervenants/<id>/``); other pages Wagtail's way."""
+        speaker_id = speaker.speaker_id_of(path_components)
+        if speaker_id is not None and self.live:
+            return RouteResult(self, kwargs={"speaker_id": speaker_id})
         routed = serving.route(self, request, path_components, serving.events_to_serve())
         return routed or super().route(request, path_components)
+
+    def serve(self, request, *args, speaker_id=None, **kwargs):
+        if speaker_id is not None:
+            return speaker.speaker_page(self, request, speaker_id)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = add_base_template(super().get_context(request, *args, **kwargs))
         when = request.GET.get("when", "upcoming")
         if when not in ("upcoming", "past"):
             when = "upcoming"
-        events = queries.filter_when(self.get_events(), when)
+        events = self.get_events()
+        form = agenda_filters.AgendaFilterForm(
+            request.GET, agenda_filters.filter_choices(self, events)
+        )
+        cleaned = {**agenda_filters.cleaned_filters(form), "when": when}
+        # The venue's locale comes along: cards name the venue in their language.
+        events = filters.apply(events, cleaned).select_related("venue__locale")
         paginator = Paginator(events, conf.get_setting("AGENDA_PAGE_SIZE"))
         page_obj = paginator.get_page(request.GET.get("page"))
         # Each card speaks its event's language (an untranslated event keeps its own).
-        events = i18n.localize_event_choices(page_obj.object_list)
-        context.update({"when": when, "events": events, "page_obj": page_obj})
+        events = list(page_obj.object_list)
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            {
+                "when": when,
+                "events": events,
+                "cards": representation.event_cards(events, request),
+                "page_obj": page_obj,
+                "filter_form": form,
+                "filter_query": query.urlencode(),
+            }
+        )
         return context
 
     class Meta:

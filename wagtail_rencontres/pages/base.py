@@ -9,8 +9,9 @@ from wagtail.models import PageViewRestriction
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import PartnerRole
+from wagtail_rencontres.pages import speaker
 from wagtail_rencontres.pages.preview import HeadlessPreviewMixin
-from wagtail_rencontres.services import i18n, publication, representation, serving
+from wagtail_rencontres.services import i18n, programme, publication, representation, serving
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
 
@@ -94,9 +95,24 @@ class EventServingMixin(HeadlessPreviewMixin, models.Model):
         context = add_base_template(super().get_context(request, *args, **kwargs))
         # The template and the JSON-LD show the same localised records: read them once.
         representation.prepare_events([self])
-        context["programme_days"] = self.programme_days()
+        context["programme_days"] = days = self.programme_days()
+        # Speaker cards show photos: fetched for all the speakers at once.
+        context["speakers"] = speakers = programme.speakers(days)
+        representation.prepare_speakers(speakers)
+        context["speaker_base_url"] = self.speaker_base_url(request)
         context["cycles"] = serving.cycles_of_event(self)
         return context
+
+    def speaker_base_url(self, request):
+        """Where the speaker pages of the agenda that routed this event start, or "".
+
+        Read from the parent the agenda's route left on the page, so it costs no
+        query; an event served another way (a preview) links no speaker page.
+        """
+        parent = self.__dict__.get("_cached_parent_obj")
+        if not isinstance(parent, conf.page_model("AgendaPage")):
+            return ""
+        return f"{parent.get_url(request)}{speaker.SEGMENT}/"
 
     class Meta:
         abstract = True

@@ -24,7 +24,7 @@ from wagtail_rencontres.pages.registration import (
     RegistrationPageMixin,
 )
 from wagtail_rencontres.pages.search import CycleSearchMixin
-from wagtail_rencontres.services import capacity, i18n, queries
+from wagtail_rencontres.services import capacity, queries, representation
 from wagtail_rencontres.validators import validate_timezone
 
 
@@ -152,7 +152,10 @@ class CyclePageMixin(LocalizedChoicesMixin, CycleSearchMixin, RegistrationPageMi
 
     def get_context(self, request, *args, **kwargs):
         context = add_base_template(super().get_context(request, *args, **kwargs))
-        context["sessions"] = i18n.localize_event_choices(self.get_sessions())
+        # The venue's locale comes along: cards name the venue in their language.
+        sessions = list(self.get_sessions().select_related("venue__locale"))
+        context["session_cards"] = representation.event_cards(sessions, request)
+        context["sessions"] = sessions
         return context
 
     class Meta:

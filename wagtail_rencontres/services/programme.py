@@ -35,6 +35,7 @@ def format_label(value):
 class SessionSpeaker:
     speaker: object
     role: str = ""
+    remote: bool = False
 
 
 @dataclass
@@ -230,7 +231,9 @@ def _build_day(event, day_value, include_private):
             session.description = value["description"]
             session.room = value["room"]
             session.speakers = [
-                SessionSpeaker(speaker=ref["speaker"], role=ref["role"])
+                SessionSpeaker(
+                    speaker=ref["speaker"], role=ref["role"], remote=bool(ref.get("remote"))
+                )
                 for ref in value["speakers"]
                 if ref["speaker"] is not None
             ]

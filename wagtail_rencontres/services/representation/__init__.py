@@ -28,6 +28,8 @@ from wagtail_rencontres.services.representation.cycles import (
     prefetch_cycles,
 )
 from wagtail_rencontres.services.representation.events import (
+    event_card,
+    event_cards,
     event_core,
     event_detail,
     event_details,
@@ -73,6 +75,8 @@ __all__ = [
     "cycle_core",
     "cycle_list",
     "cycle_sessions",
+    "event_card",
+    "event_cards",
     "event_core",
     "event_detail",
     "event_details",

@@ -13,6 +13,7 @@ from wagtail_rencontres.services import programme, queries
 from wagtail_rencontres.services.representation.localization import (
     ensure_localized,
     localize,
+    localize_cards,
     partners_prefetch,
     prepare_pages,
 )
@@ -65,7 +66,8 @@ def programme_days(days):
                     "room": session.room or None,
                     "remote": session.remote,
                     "speakers": [
-                        {"id": ref.speaker.pk, "role": ref.role} for ref in session.speakers
+                        {"id": ref.speaker.pk, "role": ref.role, "remote": ref.remote}
+                        for ref in session.speakers
                     ],
                 }
                 for session in day.sessions
@@ -113,6 +115,15 @@ def event_core(event, request=None):
     }
 
 
+def event_card(event, request=None):
+    """What an agenda card shows: :func:`event_core`, the registration state, and
+    ``path``, the page's URL relative to the request's site (full on another site)."""
+    return event_core(event, request) | {
+        "path": event.get_url(request),
+        "registration": registration(event),
+    }
+
+
 def event_summary(event, request=None, days=None):
     """The light representation of an event, used by lists; ``days`` adds the programme."""
     data = event_core(event, request)
@@ -152,6 +163,12 @@ def event_detail(event, request=None, days=None, cycles=None):
         }
     )
     return data
+
+
+def event_cards(events, request=None):
+    """:func:`event_card` of a page of events from
+    :func:`~wagtail_rencontres.services.queries.visible_events`, in no query of their own."""
+    return [event_card(event, request) for event in localize_cards(events)]
 
 
 def prefetch_events(queryset):

@@ -43,6 +43,20 @@ def localize(pages):
     return pages
 
 
+#: What agenda cards show of an event's chosen records (no partners, no images).
+CARD_CHOICES = ("venue", "format", "themes", "audiences")
+
+
+def localize_cards(pages):
+    """:func:`localize` limited to :data:`CARD_CHOICES`, for pages fetched with their
+    themes, audiences and venue locale: cards cost no query of their own. Partners,
+    which cards leave out, are read on demand by the page's own property."""
+    pages = i18n.localize_pages(pages, choices=CARD_CHOICES)
+    for page in pages:
+        page.__dict__[LOCALIZED] = True
+    return pages
+
+
 def ensure_localized(page):
     """Localise a page on its own unless a list did it in one batch already."""
     if not page.__dict__.get(LOCALIZED):
