@@ -87,7 +87,7 @@ def build_router():
         event = queries.event_by_path(query.path)
         if event is None:
             return not_found()
-        return _event_detail(event, request)
+        return jsonld.event_detail(event, request)
 
     @router.get(
         "/events/{event_id}",
@@ -100,7 +100,7 @@ def build_router():
         event = queryset.filter(pk=event_id).first()
         if event is None:
             return not_found()
-        return _event_detail(event, request)
+        return jsonld.event_detail(event, request)
 
     @router.get(
         "/speakers",
@@ -224,13 +224,6 @@ def _terms_view(model_name):
         return _records(query, _model(model_name).objects.all(), serializers.term)
 
     return list_terms
-
-
-def _event_detail(event, request):
-    """An event's full representation, with the JSON-LD its page embeds, made from it."""
-    data = serializers.event_full(event, request)
-    data["jsonld"] = jsonld.with_description(jsonld.from_representation(data), event)
-    return data
 
 
 def _in_locale(queryset, query):

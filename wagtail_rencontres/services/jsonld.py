@@ -220,3 +220,11 @@ def script(data):
     """``<script type="application/ld+json">`` safe to place in HTML."""
     payload = json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+def event_detail(event, request):
+    """An event's full representation with the JSON-LD its page embeds, made from it:
+    the typed API's event detail, live or previewed."""
+    data = representation.event_full(event, request)
+    data["jsonld"] = with_description(from_representation(data), event)
+    return data
