@@ -164,10 +164,14 @@ def announce_moved(sender, instance, url_path_before=None, url_path_after=None, 
 
 
 def announce_events_showing(sender, instance, raw=False, **kwargs):
-    """A speaker, venue or organisation changed: the live events showing it changed too."""
+    """A speaker, venue or organisation changed: the live events and cycles showing it
+    (in any of its translations) changed too."""
     if raw or not changes.enabled():
         return
-    changes.pages_changed(indexing.events_showing(instance).select_related("locale"), "changed")
+    for model, pks in indexing.showing(instance).items():
+        if model is not Speaker and pks:
+            pages = model.objects.filter(pk__in=pks).select_related("locale")
+            changes.pages_changed(pages, "changed")
 
 
 # Change stamp

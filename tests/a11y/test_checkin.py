@@ -15,7 +15,12 @@ from tests.registration.conftest import (  # noqa: F401 - fixtures used by name
 )
 from wagtail_rencontres.models import Attendance
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after a transactional test would take the
+# locales and root page the later browser tests need with it.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from tests.attendance.conftest import FUTURE_DAY
 from tests.factories import paris
+from tests.sites import default_language, site_text
 from wagtail_rencontres.models import Attendance, Registration
 from wagtail_rencontres.services.attendance import checkin, codes
 
@@ -27,6 +28,10 @@ def steward(editor, client):
     editor.user_permissions.add(Permission.objects.get(codename="manage_registrations"))
     client.force_login(editor)
     return editor
+
+
+#: "Present since %(time)s", before its time, in each site's default language.
+PRESENT_SINCE = {"fr": "Présent·e depuis", "en": "Present since"}
 
 
 def url(name, event, query=""):
@@ -65,11 +70,11 @@ def test_one_tap_checks_in_and_a_second_says_when(client, steward, open_event, r
     attendance = Attendance.objects.get()
     assert attendance.checked_in_by == steward
     local = attendance.checked_in_at.astimezone(dt.UTC).astimezone(paris(FUTURE_DAY, 9).tzinfo)
-    assert f"Camille1 Martin1 checked in at {local:%H:%M}." in page.content.decode()
+    assert site_text(f"Camille1 Martin1 est arrivé·e à {local:%H:%M}.") in page.content.decode()
     again = tap(client, event, person)
     assert "did=already" in again["Location"]
     text = client.get(again["Location"]).content.decode()
-    assert f"Camille1 Martin1 was already checked in at {local:%H:%M}." in text
+    assert site_text(f"Camille1 Martin1 était déjà arrivé·e à {local:%H:%M}.") in text
     assert Attendance.objects.count() == 1
 
 
@@ -89,7 +94,8 @@ def test_code_typed_or_scanned_checks_in(client, steward, open_event, register):
     response = client.post(url("tap", event), {"code": codes.checkin_code(person), "day": day})
     assert "did=in" in response["Location"]
     forged = client.post(url("tap", event), {"code": "abc:def\x00", "day": day}, follow=True)
-    assert "This person is not on the list of this event." in forged.content.decode()
+    not_listed = site_text("Cette personne n’est pas sur la liste de cet évènement.")
+    assert not_listed in forged.content.decode()
     assert Attendance.objects.count() == 1
 
 
@@ -124,7 +130,7 @@ def test_walk_in_registers_and_checks_in(client, steward, open_event):
     assert Attendance.objects.get().registration == walker
     full = client.post(url("walk_in", event), {**data, "email": "other@example.org"})
     assert full.status_code == 409
-    assert "No place left: the event is full." in full.content.decode()
+    assert site_text("Plus de place : l’évènement est complet.") in full.content.decode()
     bad = client.post(url("walk_in", event), {"first_name": "A\x00", "last_name": ""})
     assert bad.status_code == 422
 
@@ -148,7 +154,7 @@ def test_check_in_list_queries_do_not_grow_with_people(
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url("list", event))
     assert response.status_code == 200
-    assert response.content.decode().count("Present since") == people
+    assert response.content.decode().count(PRESENT_SINCE[default_language()]) == people
     # Session, user, permissions, page, site, locale, list, count: the same for 1 or 30.
     assert len(queries) == 14, [query["sql"] for query in queries]
 
@@ -171,7 +177,7 @@ def test_days_present_in_the_registrations_list_and_exports(
         line.split(";")
         for line in b"".join(client.get(export).streaming_content).decode("utf-8-sig").splitlines()
     ]
-    column = rows[0].index("Days present")
+    column = rows[0].index(site_text("Jours de présence"))
     assert [row[column] for row in rows[1:]] == ["2", "1"]
     cycle_export = reverse("wagtail_rencontres_registrations:export_csv", args=[cycle.pk])
     cycle_rows = b"".join(client.get(cycle_export).streaming_content).decode("utf-8-sig")
