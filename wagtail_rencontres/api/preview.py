@@ -11,7 +11,8 @@ from ninja import Field, Schema
 from wagtail_rencontres.api import schemas
 from wagtail_rencontres.api.errors import Errors, not_found
 from wagtail_rencontres.api.params import NO_NUL, RencontresRouter, Strict
-from wagtail_rencontres.services import preview, serializers
+from wagtail_rencontres.api.routers import event_with_jsonld
+from wagtail_rencontres.services import preview
 
 router = RencontresRouter(tags=["preview"])
 
@@ -41,4 +42,4 @@ def event_preview(request, response: HttpResponse, query: Strict(PreviewQuery)):
     event = preview.draft_event(query.token)
     if event is None:
         return not_found()
-    return serializers.event_full(event, request)
+    return event_with_jsonld(event, request)

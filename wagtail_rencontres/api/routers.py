@@ -87,7 +87,7 @@ def build_router():
         event = queries.event_by_path(query.path)
         if event is None:
             return not_found()
-        return _event_detail(event, request)
+        return event_with_jsonld(event, request)
 
     @router.get(
         "/events/{event_id}",
@@ -100,7 +100,7 @@ def build_router():
         event = queryset.filter(pk=event_id).first()
         if event is None:
             return not_found()
-        return _event_detail(event, request)
+        return event_with_jsonld(event, request)
 
     @router.get(
         "/speakers",
@@ -226,7 +226,7 @@ def _terms_view(model_name):
     return list_terms
 
 
-def _event_detail(event, request):
+def event_with_jsonld(event, request):
     """An event's full representation, with the JSON-LD its page embeds, made from it."""
     data = serializers.event_full(event, request)
     data["jsonld"] = jsonld.with_description(jsonld.from_representation(data), event)
