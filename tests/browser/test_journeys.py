@@ -7,6 +7,7 @@ with the keyboard alone; (c) the same through the headless demo;
 A journey's registrations use their own emails.
 """
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -36,8 +37,14 @@ def fill_person(page, n):
 
 def journey_agenda_to_ics(page, url, axe_source):
     page.goto(f"{url}/fr/agenda/")
-    # The agenda's filters live in the URL (they work without JavaScript).
-    page.goto(f"{url}/fr/agenda/?when=upcoming&theme={THEME}")
+    # The agenda's own filter form, folded in a <details>; its GET keeps the filters in the URL.
+    page.get_by_text("Filtrer les événements", exact=True).click()
+    page.get_by_label("Thématique", exact=True).select_option(THEME)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Afficher les événements").click()
+    assert re.search(rf"[?&]theme={THEME}(&|$)", page.url)
+    assert page.locator("details.rencontres-filters[open]").count() == 1
+    assert_no_violations(page, axe_source, "agenda filtered")
     page.get_by_role("link", name=EVENT_TITLE).first.click()
     page.wait_for_url(f"**{EVENT_PATH}")
     fill_person(page, 1)
