@@ -7,13 +7,16 @@ files are served from their folder. It reads only the typed API.
 from pathlib import Path
 
 from django.urls import path, re_path
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.static import serve
 
 FRONTEND = Path(__file__).resolve().parents[1] / "frontend"
 
 
+# The admin's "Front end" preview mode frames the page (#/preview?token=…).
+@xframe_options_sameorigin
 def index(request):
-    """The demo's one page; its modules route between the agenda and the events."""
+    """The demo's one page; its modules route between the agenda, the events and a preview."""
     return serve(request, "index.html", document_root=FRONTEND)
 
 

@@ -35,6 +35,14 @@ export function event(id) {
   return read(`/events/${encodeURIComponent(id)}`);
 }
 
+/**
+ * The draft an editor previews, named by the admin's signed, short-lived token.
+ * @returns {Promise<EventDetail>}
+ */
+export function preview(token) {
+  return read("/events/preview", new URLSearchParams({ token }));
+}
+
 /** @returns {Promise<TermList>} themes, formats or audiences */
 export function terms(kind) {
   return read(`/${kind}`, new URLSearchParams({ limit: "100", locale: LOCALE }));

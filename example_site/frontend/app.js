@@ -1,4 +1,5 @@
-// The router: #/ is the agenda (its filters in the query), #/events/42 an event.
+// The router: #/ is the agenda (its filters in the query), #/events/42 an event,
+// #/preview?token=… the draft an editor previews from the admin.
 import * as agenda from "./agenda.js";
 import { h } from "./dom.js";
 import * as eventView from "./event.js";
@@ -18,7 +19,9 @@ async function route() {
   main.setAttribute("aria-busy", "true");
   let view;
   try {
-    view = match ? await eventView.render(match[1]) : await agenda.render(new URLSearchParams(search));
+    const params = new URLSearchParams(search);
+    if (pathname === "/preview") view = await eventView.renderPreview(params.get("token"));
+    else view = match ? await eventView.render(match[1]) : await agenda.render(params);
   } catch (error) {
     view = h("div", { role: "alert" }, h("h1", { tabindex: "-1" }, "L'API ne répond pas"), h("p", {}, String(error.message)));
   }

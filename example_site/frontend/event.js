@@ -67,6 +67,24 @@ function programme(event) {
   return section;
 }
 
+/**
+ * The event's article; a preview shows the draft with a banner and no registration.
+ * @param {EventDetail} event
+ */
+async function article(event, { draft = false } = {}) {
+  const flags = [event.status !== "scheduled" ? event.status_label : null, event.temporal_status === "past" ? "Cette rencontre est passée." : null]
+    .filter(Boolean);
+  return h("article", { class: "hl-event" },
+    draft ? h("p", { class: "hl-banner hl-preview", role: "note" }, "Aperçu du brouillon : cette version n'est pas publiée.") : null,
+    h("p", {}, h("a", { href: "#/" }, "Retour à l'agenda")),
+    h("h1", { tabindex: "-1" }, event.title),
+    event.subtitle ? h("p", { class: "hl-subtitle" }, event.subtitle) : null,
+    flags.length ? h("p", { class: "hl-banner" }, flags.join(" ")) : null,
+    practical(event),
+    programme(event),
+    draft ? null : await registrationBlock.render(event));
+}
+
 /** The event view; returns its root element, or a “not found” message. */
 export async function render(id) {
   let event;
@@ -77,14 +95,20 @@ export async function render(id) {
     return h("div", {}, h("h1", { tabindex: "-1" }, "Rencontre introuvable"),
       h("p", {}, h("a", { href: "#/" }, "Retour à l'agenda")));
   }
-  const flags = [event.status !== "scheduled" ? event.status_label : null, event.temporal_status === "past" ? "Cette rencontre est passée." : null]
-    .filter(Boolean);
-  return h("article", { class: "hl-event" },
-    h("p", {}, h("a", { href: "#/" }, "Retour à l'agenda")),
-    h("h1", { tabindex: "-1" }, event.title),
-    event.subtitle ? h("p", { class: "hl-subtitle" }, event.subtitle) : null,
-    flags.length ? h("p", { class: "hl-banner" }, flags.join(" ")) : null,
-    practical(event),
-    programme(event),
-    await registrationBlock.render(event));
+  return article(event);
+}
+
+/** The preview of a draft (`#/preview?token=…`), or why it cannot be shown. */
+export async function renderPreview(token) {
+  let event;
+  try {
+    event = await api.preview(token || "");
+  } catch (error) {
+    if (!(error instanceof api.ApiError)) throw error;
+    // The API says 404 alike to a forged, expired or missing token: one message for all.
+    return h("div", { role: "alert" }, h("h1", { tabindex: "-1" }, "Aperçu indisponible"),
+      h("p", {}, "Ce lien d'aperçu n'est pas valide ou a expiré. Rouvrez l'aperçu depuis l'administration."),
+      h("p", {}, h("a", { href: "#/" }, "Retour à l'agenda")));
+  }
+  return article(event, { draft: true });
 }

@@ -436,6 +436,8 @@
  * @property {SearchHitOut[]} results
  * @property {FacetsOut} facets
  * @property {CountsOut} counts
+ * @property {boolean} partial
+ * @property {string} notice
  */
 
 /**
@@ -475,6 +477,7 @@
  * @typedef {Object} SessionSpeaker
  * @property {number} id
  * @property {string} role
+ * @property {boolean} [remote]
  */
 
 /**

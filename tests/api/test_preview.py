@@ -37,6 +37,8 @@ def test_the_token_shows_the_draft_while_the_live_event_stays_published(client, 
     assert response.status_code == 200
     assert response.json()["title"] == "Titre du brouillon"
     assert response.json()["id"] == event.pk
+    # The JSON-LD a headless page embeds is the draft's too.
+    assert response.json()["jsonld"]["name"] == "Titre du brouillon"
     assert response["Cache-Control"] == "private, no-store"
     assert client.get(f"/api/rencontres/events/{event.pk}").json()["title"] == "Titre publié"
 

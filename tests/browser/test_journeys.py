@@ -3,8 +3,12 @@
 The demo loads once; each journey is a subtest, reported on its own:
 (a) agenda → filter → event → register → ICS; (b) the same registration
 with the keyboard alone; (c) the same through the headless demo;
-(d) switching language. A journey's registrations use their own emails.
+(d) switching language; (e) the headless demo's preview of a draft.
+A journey's registrations use their own emails.
 """
+
+import re
+from urllib.parse import quote
 
 import pytest
 from django.core.cache import cache
@@ -12,6 +16,7 @@ from playwright.sync_api import expect
 
 from tests.browser.journeys import active, assert_no_violations, tab_to
 from wagtail_rencontres.models import Registration
+from wagtail_rencontres.services import preview, queries
 from wagtail_rencontres.services import registration as service
 
 pytestmark = pytest.mark.browser
@@ -32,8 +37,14 @@ def fill_person(page, n):
 
 def journey_agenda_to_ics(page, url, axe_source):
     page.goto(f"{url}/fr/agenda/")
-    # The agenda's filters live in the URL (they work without JavaScript).
-    page.goto(f"{url}/fr/agenda/?when=upcoming&theme={THEME}")
+    # The agenda's own filter form, folded in a <details>; its GET keeps the filters in the URL.
+    page.get_by_text("Filtrer les événements", exact=True).click()
+    page.get_by_label("Thématique", exact=True).select_option(THEME)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Afficher les événements").click()
+    assert re.search(rf"[?&]theme={THEME}(&|$)", page.url)
+    assert page.locator("details.rencontres-filters[open]").count() == 1
+    assert_no_violations(page, axe_source, "agenda filtered")
     page.get_by_role("link", name=EVENT_TITLE).first.click()
     page.wait_for_url(f"**{EVENT_PATH}")
     fill_person(page, 1)
@@ -140,8 +151,32 @@ def journey_language(page, url):
     assert page.evaluate("document.documentElement.lang") == "fr"
 
 
+def journey_headless_preview(page, url, axe_source, settings):
+    slug = EVENT_PATH.split("/")[-2]
+    event = queries.event_model().objects.get(slug=slug, locale__language_code="fr")
+    event.title = "Brouillon : lutter contre les discriminations"
+    revision = event.save_revision()
+    token = preview.make_token(event.pk, revision.pk)
+    page.goto(f"{url}/headless/#/preview?token={quote(token, safe='')}")
+    expect(page.locator("h1")).to_have_text("Brouillon : lutter contre les discriminations")
+    assert page.locator(".hl-preview").count() == 1
+    assert page.locator(".hl-timeline").count() == 1
+    # A draft is shown, never registered for.
+    assert page.locator(".hl-form").count() == 0
+    assert_no_violations(page, axe_source, "headless preview")
+    page.goto(f"{url}/headless/#/preview?token={quote(token[:-2], safe='')}")
+    expect(page.locator("h1")).to_have_text("Aperçu indisponible")
+    assert "n'est pas valide ou a expiré" in page.locator("[role=alert]").inner_text()
+    settings.WAGTAILRENCONTRES_HEADLESS_PREVIEW_MAX_AGE = -1  # every token has expired
+    page.goto(f"{url}/headless/#/preview?token={quote(token, safe='')}")
+    expect(page.locator("h1")).to_have_text("Aperçu indisponible")
+    assert_no_violations(page, axe_source, "headless preview, expired token")
+    # The live event is untouched.
+    assert queries.event_model().objects.get(pk=event.pk).title == EVENT_TITLE
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_journeys(demo, live_server, browser_page, axe_source, subtests):
+def test_journeys(demo, live_server, browser_page, axe_source, subtests, settings):
     cache.clear()  # the registration rate limit
     url = live_server.url
     with subtests.test(journey="agenda, filter, event, register, ICS"):
@@ -154,3 +189,5 @@ def test_journeys(demo, live_server, browser_page, axe_source, subtests):
         journey_headless(browser_page, url, axe_source)
     with subtests.test(journey="language"):
         journey_language(browser_page, url)
+    with subtests.test(journey="headless preview of a draft"):
+        journey_headless_preview(browser_page, url, axe_source, settings)

@@ -89,6 +89,26 @@ def test_past_event_says_it_is_over(make_event, client):
     assert "https://calendar.google.com/" not in html
 
 
+def test_past_event_gives_no_registration_deadline(make_event, client):
+    past = make_event(
+        start=paris(dt.date(2025, 3, 27), 9),
+        end=paris(dt.date(2025, 3, 27), 17),
+        registration_mode="internal",
+        registration_closes_at=paris(dt.date(2025, 3, 20), 23),
+    )
+    with translation.override("fr"):
+        html = html_of(client, past)
+    assert "Inscription avant" not in html
+    assert "Register before" not in html
+    assert "rencontres-registration-closed" in html
+    assert 'class="rencontres-form rencontres-registration-form"' not in html
+
+
+def test_open_registration_gives_its_deadline(event, client):
+    html = html_of(client, event)
+    assert html.count("Register before") + html.count("Inscription avant") == 1
+
+
 def test_full_event_has_its_banner(event, client):
     event.status = "full"
     event.registration_waitlist = True

@@ -32,11 +32,14 @@ def test_search_returns_typed_results_with_facets(client, catalogue):
     ]
 
 
-def test_search_finds_speakers(client, catalogue):
+def test_search_finds_speakers_with_their_page(client, catalogue, agenda):
     data = client.get("/api/search", {"q": "Norynberg", "type": "speaker"}).json()
+    speaker_id = data["results"][0]["id"]
+    page = f"{agenda.get_full_url()}intervenants/{speaker_id}/"
     assert [
         (hit["type"], hit["title"], hit["url"], hit["affiliation"]) for hit in data["results"]
-    ] == [("speaker", "Sophie Norynberg", None, "uB")]
+    ] == [("speaker", "Sophie Norynberg", page, "uB")]
+    assert client.get(page).status_code == 200
 
 
 def test_search_paginates_with_next_and_previous(client, catalogue):
@@ -75,12 +78,14 @@ def test_search_rejects_bad_parameters_with_field_keyed_errors(client, db):
     }
 
 
-def test_autocomplete_suggests_titles_and_speakers(client, catalogue):
+def test_autocomplete_suggests_titles_and_speakers(client, catalogue, agenda):
     data = client.get("/api/autocomplete", {"q": "Nory"}).json()
     assert [(hit["type"], hit["title"]) for hit in data["results"]] == [
         ("event", "Égalité femmes-hommes dans les espaces publics"),
         ("speaker", "Sophie Norynberg"),
     ]
+    speaker = data["results"][1]
+    assert speaker["url"] == f"{agenda.get_full_url()}intervenants/{speaker['id']}/"
 
 
 def test_autocomplete_requires_q(client, db):

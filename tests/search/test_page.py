@@ -4,6 +4,7 @@ from django.test import override_settings
 
 from tests.search.test_search import DEAD_BACKEND
 from tests.sites import site_text, url_prefix
+from wagtail_rencontres.services import search
 
 
 def test_search_page_lists_results_and_facets(client, catalogue):
@@ -43,3 +44,16 @@ def test_search_page_without_results_says_so(client, catalogue):
     html = response.content.decode()
     assert f'<p role="status">{site_text("Aucun résultat.")}</p>' in html
     assert "rencontres-search-results" not in html
+
+
+def test_search_page_links_speakers_to_their_page(client, catalogue, agenda):
+    response = client.get(f"{url_prefix()}search/", {"q": "Norynberg", "type": "speaker"})
+    assert response.status_code == 200
+    page = f"{agenda.get_full_url()}intervenants/{catalogue['norynberg'].pk}/"
+    assert f'<a href="{page}">Sophie Norynberg</a>' in response.content.decode()
+
+
+def test_a_speaker_without_an_agenda_in_their_language_has_no_link(catalogue, agenda):
+    agenda.unpublish()
+    results = search.search("Norynberg", types=["speaker"])
+    assert [(hit.title, hit.url) for hit in results.hits] == [("Sophie Norynberg", None)]

@@ -156,7 +156,8 @@ def test_hits_name_their_object_as_its_representation_does(catalogue):
         data = expected[hit.type](type(hit.object).objects.get(pk=hit.object.pk))
         assert hit.data == data
         assert hit.title == data.get("title", data.get("full_name"))
-        assert hit.url == data.get("url")
+        if hit.type != "speaker":  # a speaker's page is below an agenda (test_page.py)
+            assert hit.url == data.get("url")
     (event_hit,) = [hit for hit in hits if hit.type == "event"]
     assert event_hit.start == serializers.from_iso(event_hit.data["start"])
     assert event_hit.venue == event_hit.data["venue"]

@@ -158,7 +158,8 @@ def _hit_out(request, hit, events):
         "type": hit.type,
         "id": item.pk,
         "title": hit.title,
-        "url": item.get_full_url(request) if hit.type == "cycle" else None,
+        # A cycle's page or a speaker's page; an event's comes with its list representation.
+        "url": hit.url if hit.type != "event" else None,
         "score": hit.score,
         "snippet": hit.snippet,
         "highlight": str(hit.highlight),
@@ -242,7 +243,7 @@ def autocomplete(request, query: Strict(AutocompleteQuery)):
                 "type": hit.type,
                 "id": hit.object.pk,
                 "title": hit.title,
-                "url": hit.object.get_full_url(request) if hit.type == "event" else None,
+                "url": hit.url,
             }
             for hit in suggestions
         ]

@@ -11,9 +11,8 @@ from django.template.response import TemplateResponse
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.services import i18n, queries, representation
+from wagtail_rencontres.services.speaker_pages import SEGMENT
 
-#: The path segment of speaker pages under an agenda.
-SEGMENT = "intervenants"
 TEMPLATE = "wagtail_rencontres/pages/speaker_page.html"
 
 

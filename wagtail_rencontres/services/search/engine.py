@@ -22,7 +22,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
 
-from wagtail_rencontres.services import representation, search_text
+from wagtail_rencontres.services import representation, search_text, speaker_pages
 from wagtail_rencontres.services.representation import from_iso
 from wagtail_rencontres.services.search.facets import empty_facets, event_facets
 from wagtail_rencontres.services.search.querysets import (
@@ -93,7 +93,7 @@ class Hit:
     title: str
     snippet: str = ""
     highlight: str = ""
-    url: str | None = None  # events and cycles
+    url: str | None = None  # events, cycles, and speakers' pages
     # The object's core representation (event_core, cycle_core or speaker_core).
     data: dict = field(default_factory=dict)
 
@@ -273,6 +273,7 @@ def _hits(page, query, request):
     search_text.prepare(of_type["event"])
     representation.prepare_pages(of_type["cycle"])
     representation.prepare_speakers(of_type["speaker"], photos=False)
+    speaker_urls = speaker_pages.page_urls(of_type["speaker"], request)
     hits = []
     for result_type, item, relevance in page:
         if result_type == "event":
@@ -290,7 +291,8 @@ def _hits(page, query, request):
                 title=data["full_name"] if result_type == "speaker" else data["title"],
                 snippet=excerpt,
                 highlight=highlight,
-                url=data.get("url"),
+                # A speaker's representation has no page: theirs is below an agenda.
+                url=speaker_urls.get(item.pk) if result_type == "speaker" else data.get("url"),
                 data=data,
             )
         )
@@ -334,7 +336,9 @@ def autocomplete(query, language_code=None, limit=10, request=None, preferred_la
         )
         for event in events.values()
     ]
+    speaker_urls = speaker_pages.page_urls(speakers.values(), request)
     suggestions += [
-        Hit(type="speaker", object=s, score=0.0, title=s.full_name) for s in speakers.values()
+        Hit(type="speaker", object=s, score=0.0, title=s.full_name, url=speaker_urls.get(s.pk))
+        for s in speakers.values()
     ]
     return suggestions[:limit]
