@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
@@ -20,6 +21,10 @@ from wagtail_rencontres.models import EventFormat, Theme, Venue
 from wagtail_rencontres.services import activity, charts, i18n, queries
 
 app_name = "wagtail_rencontres_activity"
+
+# Column headings and figures: counts of people, not one person's state.
+PRESENT = pgettext_lazy("activity report", "Present")
+REGISTERED = pgettext_lazy("activity report", "Registered")
 
 
 def _default_locale(model):
@@ -100,8 +105,8 @@ class ActivityReportView(ReportView):
         TitleColumn("title", label=_("Event")),
         Column("start", label=_("Start")),
         Column("venue", label=_("Venue")),
-        Column("registered", label=_("Registered")),
-        Column("present", label=_("Present")),
+        Column("registered", label=REGISTERED),
+        Column("present", label=PRESENT),
         Column("waiting", label=_("Waiting list")),
     ]
     tables = {
@@ -109,29 +114,29 @@ class ActivityReportView(ReportView):
             "title": _("Event"),
             "start": _("Start"),
             "venue.name": _("Venue"),
-            "registered": _("Registered"),
-            "present": _("Present"),
+            "registered": REGISTERED,
+            "present": PRESENT,
             "waiting": _("Waiting list"),
         },
         "totals": {"figure": _("Figure"), "value": _("Value")},
         "audiences": {
             "name": _("Audience category"),
-            "registered": _("Registered"),
-            "present": _("Present"),
+            "registered": REGISTERED,
+            "present": PRESENT,
         },
         "organisations": {
             "name": _("Organisation"),
-            "registered": _("Registered"),
-            "present": _("Present"),
+            "registered": REGISTERED,
+            "present": PRESENT,
         },
-        "regions": {"region": _("Region"), "events": _("Events"), "present": _("Present")},
+        "regions": {"region": _("Region"), "events": _("Events"), "present": PRESENT},
         "departments": {
             "department_code": _("Code"),
             "department": _("Département"),
             "events": _("Events"),
-            "present": _("Present"),
+            "present": PRESENT,
         },
-        "months": {"month": _("Month"), "events": _("Events"), "present": _("Present")},
+        "months": {"month": _("Month"), "events": _("Events"), "present": PRESENT},
     }
 
     def dispatch(self, request, *args, **kwargs):
@@ -197,8 +202,8 @@ class ActivityReportView(ReportView):
         rate = figures["no_show_rate"]
         return [
             {"figure": str(_("Events held")), "value": figures["events"]},
-            {"figure": str(_("Registered")), "value": figures["registered"]},
-            {"figure": str(_("Present")), "value": figures["present"]},
+            {"figure": str(REGISTERED), "value": figures["registered"]},
+            {"figure": str(PRESENT), "value": figures["present"]},
             {"figure": str(_("No-show rate (%)")), "value": "—" if rate is None else rate},
             {"figure": str(_("Waiting list")), "value": figures["waiting"]},
         ]

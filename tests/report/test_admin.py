@@ -139,3 +139,31 @@ def test_query_count_does_not_grow_with_events(client, manager, year, agenda):
         )
         present(registration(event, 1), event)
     assert report_queries(client) == before
+
+
+def test_satisfaction_comes_from_the_survey_module_when_installed(
+    client, manager, year, monkeypatch
+):
+    from wagtail_rencontres.services import activity
+
+    monkeypatch.setattr(activity, "SURVEY_MODULE", "tests.report.fake_survey")
+    html = " ".join(get(client, **YEAR).content.decode().split())
+    assert "Satisfaction (average): 4.2 (6 responses)" in html
+
+
+def test_the_report_speaks_french(client, manager, year):
+    profile = UserProfile.get_for_user(manager)
+    profile.preferred_language = "fr"
+    profile.save()
+    response = get(client, **YEAR)
+    html = response.content.decode()
+    assert "Rapport d&#x27;activité" in html
+    assert [row["figure"] for row in response.context["totals"]] == [
+        "Évènements tenus",
+        "Inscrits",
+        "Présents",
+        "Taux d'absence (%)",
+        "Liste d'attente",
+    ]
+    rows = rows_of_csv(get(client, table="regions", export="csv", **YEAR))
+    assert rows[0] == ["Région", "Événements", "Présents"]
