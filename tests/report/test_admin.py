@@ -158,6 +158,7 @@ def test_the_report_speaks_french(client, manager, year):
     response = get(client, **YEAR)
     html = response.content.decode()
     assert "Rapport d&#x27;activité" in html
+    assert '<circle cx="30.0"' in html  # SVG coordinates never take a decimal comma
     assert [row["figure"] for row in response.context["totals"]] == [
         "Évènements tenus",
         "Inscrits",
