@@ -5,9 +5,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import widgets
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from wagtail_rencontres import admin_checkin, admin_copy, admin_dashboard
+from wagtail_rencontres import admin_checkin, admin_copy, admin_dashboard, admin_report
 from wagtail_rencontres import admin_views as views
 from wagtail_rencontres.admin_webhooks import WebhookDeliveryViewSet
 from wagtail_rencontres.pages.registration import RegistrationPageMixin
@@ -118,3 +119,31 @@ def register_webhook_deliveries():
 @hooks.register("construct_homepage_panels")
 def add_coming_events_panel(request, panels):
     panels.append(admin_dashboard.ComingEventsPanel(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_activity_report_urls():
+    return [
+        path(
+            "reports/rencontres-activity/",
+            include(
+                (admin_report.urlpatterns, admin_report.app_name), namespace=admin_report.app_name
+            ),
+        )
+    ]
+
+
+class ActivityReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(views.PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_activity_report_menu_item():
+    return ActivityReportMenuItem(
+        _("Activity report"),
+        reverse(f"{admin_report.app_name}:index"),
+        name="rencontres-activity",
+        icon_name="table",
+        order=900,
+    )

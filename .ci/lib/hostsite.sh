@@ -8,7 +8,7 @@ HOSTSITE_SUITES=(
     tests/api
     tests/services
     tests/registration
-    tests/attendance
+    tests/attendance tests/report
     tests/search
     tests/pages/test_admin_times.py
     tests/pages/test_agenda_filters.py
