@@ -28,8 +28,9 @@ class Console:
         page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
 
     def _message(self, message):
-        if message.type == "error" and not any(text in message.text for text in self.allowed):
-            self.errors.append(f"{message.text} ({message.location.get('url')})")
+        text = f"{message.text} ({message.location.get('url')})"
+        if message.type == "error" and not any(allowed in text for allowed in self.allowed):
+            self.errors.append(text)
 
 
 def log_in(page, url, username):
@@ -38,6 +39,17 @@ def log_in(page, url, username):
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="S'identifier").click()
     page.wait_for_url(f"{url}/admin/")
+
+
+def save_draft(page):
+    """Click "Save draft" and wait for the edit page it leads to, with its success message."""
+    submit(page, page.get_by_role("button", name="Enregistrer le brouillon"))
+
+
+def submit(page, button):
+    with page.expect_navigation():
+        button.click()
+    page.locator(".messages .success").wait_for()
 
 
 def fill_date(page, selector, value):
