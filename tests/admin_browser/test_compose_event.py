@@ -63,7 +63,7 @@ DAY = "programme-0-value"
 
 
 def compose(page, url, agenda, day):
-    """Create the event, its programme and partner; save a draft with times still empty."""
+    """Create the event and its programme; save a draft with the session times still empty."""
     page.goto(f"{url}/admin/pages/add/wagtail_rencontres/eventpage/{agenda.pk}/")
     page.fill("#id_title", TITLE)
     admin.fill_date(page, "#id_start", f"{day:%Y-%m-%d} 09:00")
