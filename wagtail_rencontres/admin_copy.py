@@ -18,7 +18,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Page
 
 from wagtail_rencontres.services import copying, queries
@@ -31,7 +30,10 @@ class NextEditionForm(forms.Form):
 
     start_date = forms.DateField(
         label=gettext_lazy("New start date"),
-        widget=AdminDateInput,
+        # The browser's own date input: Wagtail's AdminDateInput calls its script
+        # inline, before a generic admin page has loaded it ("initDateChooser is
+        # not defined").
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=gettext_lazy(
             "Every date moves by the same number of days: programme days, end, "
             "registration opening and deadline. Times stay as they are."

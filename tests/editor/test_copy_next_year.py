@@ -152,6 +152,12 @@ def test_copy_view_asks_for_the_start_date_a_year_later(source, admin_client):
     }
 
 
+def test_copy_view_date_needs_no_script(source, admin_client):
+    html = admin_client.get(copy_url(source)).content.decode()
+    assert '<input type="date" name="start_date" value="2026-03-26"' in html
+    assert "initDateChooser" not in html
+
+
 def test_copy_view_copies_and_opens_the_copy(source, admin_client):
     response = admin_client.post(
         copy_url(source), {"start_date": "2026-04-02", "title": "Journée PQN-A 2026"}

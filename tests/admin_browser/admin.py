@@ -1,0 +1,96 @@
+"""Steps of the admin journey: log in, fill Wagtail's stream and chooser UI, watch the console."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "mot-de-passe-de-test-42"  # noqa: S105 (a test user's)
+#: Generous for a loaded 2-core machine, but a stuck step fails in seconds, not minutes.
+TIMEOUT_MS = 15_000
+
+
+def screenshot(page, name):
+    """Save ``<name>.png`` in $RENCONTRES_SCREENSHOTS (relative to the project) when it is set."""
+    folder = os.environ.get("RENCONTRES_SCREENSHOTS")
+    if folder:
+        path = ROOT / folder / f"{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=path, animations="disabled")
+
+
+class Console:
+    """Console errors and uncaught exceptions of a page, except the allowed ones."""
+
+    def __init__(self, page, allowed=()):
+        self.allowed = allowed
+        self.errors = []
+        page.on("console", self._message)
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+
+    def _message(self, message):
+        text = f"{message.text} ({message.location.get('url')})"
+        if message.type == "error" and not any(allowed in text for allowed in self.allowed):
+            self.errors.append(text)
+
+
+def log_in(page, url, username):
+    page.goto(f"{url}/admin/login/")
+    page.get_by_label("Nom d’utilisateur").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="S'identifier").click()
+    page.wait_for_url(f"{url}/admin/")
+
+
+def save_draft(page):
+    """Click "Save draft" and wait for the edit page it leads to, with its success message."""
+    submit(page, page.get_by_role("button", name="Enregistrer le brouillon"))
+
+
+def submit(page, button):
+    with page.expect_navigation():
+        button.click()
+    page.locator(".messages .success").wait_for()
+
+
+def fill_date(page, selector, value):
+    """Type into a Wagtail date or time input, then close its picker."""
+    field = page.locator(selector)
+    field.fill(value)
+    field.press("Escape")
+
+
+def add_list_item(page, prefix):
+    """Click the last "Add" of the ListBlock named ``prefix``; return the new item's prefix."""
+    count = page.locator(f"input[name='{prefix}-count']")
+    index = int(count.input_value())
+    container = page.locator(f"[name='{prefix}-count'] + [data-streamfield-list-container]")
+    container.locator(":scope > [data-streamfield-list-add]").last.click()
+    page.wait_for_selector(f"[name='{prefix}-{index}-deleted']", state="attached")
+    return f"{prefix}-{index}-value"
+
+
+def choose(page, chooser_prefix, text):
+    """Open the snippet chooser of ``chooser_prefix`` and pick the row showing ``text``."""
+    open_chooser(page, chooser_prefix)
+    modal = page.locator(".modal.fade.in, .modal[open], .modal.show").last
+    modal.locator("a[data-chooser-modal-choice]", has_text=text).first.click()
+    modal.wait_for(state="hidden")
+
+
+def open_chooser(page, chooser_prefix):
+    chooser = page.locator(f"input[name='{chooser_prefix}']").locator("xpath=..")
+    chooser.locator("[data-chooser-action-choose]").first.click()
+    page.locator(".modal-body").last.wait_for()
+
+
+def create_in_chooser(page, chooser_prefix, fields, shot=None):
+    """Open the chooser, fill its "Create" tab (``{field name: value}``), create the record."""
+    open_chooser(page, chooser_prefix)
+    modal = page.locator(".modal-dialog").last
+    modal.get_by_role("tab", name="Créer").click()
+    for name, value in fields.items():
+        modal.locator(f"[name='{name}']").fill(value)
+    if shot:
+        screenshot(page, shot)
+    modal.get_by_role("button", name="Créer").click()
+    modal.wait_for(state="hidden")
