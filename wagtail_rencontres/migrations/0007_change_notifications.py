@@ -33,13 +33,13 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('url', models.URLField(help_text='Where the payload is sent.', max_length=2000, verbose_name='receiver URL')),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('delivered', 'Delivered'), ('failed', 'Failed')], default='pending', max_length=10, verbose_name='status')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
+                ('status', models.CharField(help_text='Pending, delivered, or failed after its last attempt.', choices=[('pending', 'Pending'), ('delivered', 'Delivered'), ('failed', 'Failed')], default='pending', max_length=10, verbose_name='status')),
+                ('attempts', models.PositiveSmallIntegerField(help_text='How many times the payload was sent.', default=0, verbose_name='attempts')),
                 ('response_status', models.PositiveSmallIntegerField(blank=True, help_text='The HTTP status of the last answer.', null=True, verbose_name='response status')),
                 ('error', models.TextField(blank=True, help_text='Why the last attempt failed.', verbose_name='error')),
-                ('delivered_at', models.DateTimeField(blank=True, null=True, verbose_name='delivered at')),
+                ('delivered_at', models.DateTimeField(help_text='When the receiver accepted the payload.', blank=True, null=True, verbose_name='delivered at')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('notification', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='wagtail_rencontres.changenotification', verbose_name='notification')),
+                ('notification', models.ForeignKey(help_text='The change this POST announces.', on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='wagtail_rencontres.changenotification', verbose_name='notification')),
             ],
             options={
                 'verbose_name': 'webhook delivery',

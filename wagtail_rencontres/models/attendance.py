@@ -18,6 +18,7 @@ class Attendance(models.Model):
 
     registration = models.ForeignKey(
         Registration,
+        help_text=_("The registration of the person present."),
         verbose_name=_("registration"),
         on_delete=models.CASCADE,
         related_name="attendances",
@@ -30,9 +31,12 @@ class Attendance(models.Model):
         help_text=_("The event attended: for a cycle registration, the session's event."),
     )
     day = models.DateField(verbose_name=_("day"), help_text=_("Local day of the event."))
-    checked_in_at = models.DateTimeField(verbose_name=_("checked in at"))
+    checked_in_at = models.DateTimeField(
+        help_text=_("When the person was marked present."), verbose_name=_("checked in at")
+    )
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        help_text=_("Who marked the person present."),
         verbose_name=_("checked in by"),
         null=True,
         blank=True,

@@ -50,6 +50,7 @@ class WebhookDelivery(models.Model):
 
     notification = models.ForeignKey(
         ChangeNotification,
+        help_text=_("The change this POST announces."),
         verbose_name=_("notification"),
         on_delete=models.CASCADE,
         related_name="deliveries",
@@ -58,12 +59,15 @@ class WebhookDelivery(models.Model):
         verbose_name=_("receiver URL"), max_length=2000, help_text=_("Where the payload is sent.")
     )
     status = models.CharField(
+        help_text=_("Pending, delivered, or failed after its last attempt."),
         verbose_name=_("status"),
         max_length=10,
         choices=DeliveryStatus.choices,
         default=DeliveryStatus.PENDING,
     )
-    attempts = models.PositiveSmallIntegerField(verbose_name=_("attempts"), default=0)
+    attempts = models.PositiveSmallIntegerField(
+        help_text=_("How many times the payload was sent."), verbose_name=_("attempts"), default=0
+    )
     response_status = models.PositiveSmallIntegerField(
         verbose_name=_("response status"),
         null=True,
@@ -73,7 +77,12 @@ class WebhookDelivery(models.Model):
     error = models.TextField(
         verbose_name=_("error"), blank=True, help_text=_("Why the last attempt failed.")
     )
-    delivered_at = models.DateTimeField(verbose_name=_("delivered at"), null=True, blank=True)
+    delivered_at = models.DateTimeField(
+        help_text=_("When the receiver accepted the payload."),
+        verbose_name=_("delivered at"),
+        null=True,
+        blank=True,
+    )
     created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
 
     def __str__(self):
