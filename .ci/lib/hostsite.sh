@@ -9,6 +9,7 @@ HOSTSITE_SUITES=(
     tests/services
     tests/registration
     tests/attendance
+    tests/survey
     tests/search
     tests/pages/test_admin_times.py
     tests/pages/test_agenda_filters.py
