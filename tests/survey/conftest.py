@@ -3,7 +3,8 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from tests.registration.conftest import (  # noqa: F401 - fixtures used by name
     FUTURE_DAY,
@@ -13,6 +14,14 @@ from tests.registration.conftest import (  # noqa: F401 - fixtures used by name
     register,
 )
 from wagtail_rencontres.models import Attendance, SurveyQuestion
+
+
+def shown(text, plural=None, count=None):
+    """``text`` as the site shows it: in its default language (French, or English on the host)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        if plural:
+            return translation.ngettext(text, plural, count) % {"counter": count}
+        return translation.gettext(text)
 
 
 def add_questions(event):

@@ -82,8 +82,10 @@ class FailingBackend:
         raise OSError("SMTP down")
 
 
-def test_the_mail_is_french_and_carries_a_link_that_opens_the_survey(ended_event, client):
-    event, _registrations = ended_event(present=1, absent=0)
+def test_the_mail_is_in_the_registrants_language_with_a_link_to_the_survey(ended_event):
+    event, registrations = ended_event(present=1, absent=0)
+    registrations[0].language = "fr"
+    registrations[0].save()
     survey.send_due()
     message = mail.outbox[0]
     assert message.subject == f"Votre avis sur : {event.title}"

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from tests.survey.conftest import shown
 from wagtail_rencontres.models import SurveyInvitation, SurveyResponse
 from wagtail_rencontres.services import survey
 
@@ -32,7 +33,7 @@ def test_the_page_shows_the_questions_privately(client, link):
     html = response.content.decode()
     assert 'name="note_globale"' in html
     assert 'name="commentaires"' in html
-    assert "Enquête de satisfaction" in html
+    assert f"<h1>{shown('Satisfaction survey')}</h1>" in html
 
 
 def test_answers_are_recorded_once_with_the_day_only(client, link):
@@ -46,7 +47,8 @@ def test_answers_are_recorded_once_with_the_day_only(client, link):
     invitation.refresh_from_db()
     assert invitation.used is True
     page = client.get(url).content.decode()
-    assert "Merci : vos réponses sont enregistrées." in page
+    thanks = shown("Thank you: your answers are recorded. This link cannot be used again.")
+    assert thanks in page
     assert 'name="note_globale"' not in page
 
 
