@@ -8,7 +8,13 @@ from wagtail.admin import widgets
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from wagtail_rencontres import admin_checkin, admin_copy, admin_dashboard, admin_report
+from wagtail_rencontres import (
+    admin_checkin,
+    admin_copy,
+    admin_dashboard,
+    admin_report,
+    admin_survey,
+)
 from wagtail_rencontres import admin_views as views
 from wagtail_rencontres.admin_webhooks import WebhookDeliveryViewSet
 from wagtail_rencontres.pages.registration import RegistrationPageMixin
@@ -24,6 +30,12 @@ def register_registration_urls():
         path(
             "rencontres/registrations/",
             include((views.urlpatterns, views.app_name), namespace=views.app_name),
+        ),
+        path(
+            "rencontres/survey/",
+            include(
+                (admin_survey.urlpatterns, admin_survey.app_name), namespace=admin_survey.app_name
+            ),
         ),
         path(
             "rencontres/checkin/",
@@ -147,3 +159,26 @@ def register_activity_report_menu_item():
         icon_name="table",
         order=900,
     )
+
+
+def _survey_button(page, user, priority):
+    if (
+        issubclass(page.specific_class or object, queries.event_model())
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield widgets.Button(
+            _("Survey results"),
+            reverse(f"{admin_survey.app_name}:results", args=[page.pk]),
+            icon_name="list-ul",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def survey_listing_button(page, user, next_url=None):
+    yield from _survey_button(page, user, priority=55)
+
+
+@hooks.register("register_page_header_buttons")
+def survey_header_button(page, user, view_name=None, next_url=None):
+    yield from _survey_button(page, user, priority=55)

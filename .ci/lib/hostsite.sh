@@ -8,7 +8,9 @@ HOSTSITE_SUITES=(
     tests/api
     tests/services
     tests/registration
-    tests/attendance tests/report
+    tests/report
+    tests/attendance
+    tests/survey
     tests/search
     tests/pages/test_admin_times.py
     tests/pages/test_agenda_filters.py

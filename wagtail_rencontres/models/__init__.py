@@ -18,6 +18,11 @@ from wagtail_rencontres.models.registration import (
 )
 from wagtail_rencontres.models.relations import AbstractPartner
 from wagtail_rencontres.models.speakers import Speaker
+from wagtail_rencontres.models.survey import (
+    AbstractSurveyQuestion,
+    SurveyInvitation,
+    SurveyResponse,
+)
 from wagtail_rencontres.models.sync import EventTombstone
 from wagtail_rencontres.models.taxonomy import Audience, EventFormat, Theme
 from wagtail_rencontres.models.venues import Venue
@@ -30,6 +35,7 @@ from wagtail_rencontres.relations.models import (
     EventPartner,
     EventSpeaker,
     RegistrationFormField,
+    SurveyQuestion,
 )
 
 # isort: split
@@ -45,6 +51,7 @@ from wagtail_rencontres.pages.shipped import AgendaPage, CyclePage, EventPage
 __all__ = [
     "AbstractPartner",
     "AbstractRegistrationQuestion",
+    "AbstractSurveyQuestion",
     "AgendaPage",
     "AgendaPageMixin",
     "Attendance",
@@ -68,6 +75,9 @@ __all__ = [
     "RegistrationMail",
     "RegistrationPageMixin",
     "Speaker",
+    "SurveyInvitation",
+    "SurveyQuestion",
+    "SurveyResponse",
     "Theme",
     "Venue",
     "WebhookDelivery",

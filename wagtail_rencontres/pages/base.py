@@ -26,6 +26,13 @@ def partners_panel():
     )
 
 
+def survey_panel():
+    """The satisfaction survey's questions, on the event's "After the event" tab."""
+    return InlinePanel(
+        "survey_questions", heading=_("Satisfaction survey"), label=_("Survey question")
+    )
+
+
 def add_base_template(context):
     """Let package templates extend the site's own base template."""
     context["rencontres_base_template"] = conf.get_setting("BASE_TEMPLATE")

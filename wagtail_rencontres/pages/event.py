@@ -34,6 +34,7 @@ from wagtail_rencontres.pages.base import (
     EventServingMixin,
     LocalizedChoicesMixin,
     partners_panel,
+    survey_panel,
 )
 from wagtail_rencontres.pages.registration import (
     REGISTRATION_SYNCHRONIZED_FIELDS,
@@ -251,7 +252,7 @@ class EventPageMixin(
         FieldPanel("funding_statement"),
         FieldPanel("documents"),
     ]
-    after_panels = [FieldPanel("resources")]
+    after_panels = [FieldPanel("resources"), survey_panel()]
 
     base_form_class = LocalTimePageForm
     exclude_fields_in_copy = ["uuid", "sequence"]
@@ -350,8 +351,7 @@ class EventPageMixin(
         return i18n.localized(self.format, self.locale_id)
 
     def programme_days(self):
-        """The programme as days of sessions (read once: template and JSON-LD share it);
-        restricted ones show their public outline only."""
+        """The programme's days (read once), restricted sessions as their public outline."""
         return programme.days_once(self)
 
     def clean(self):

@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from wagtail_rencontres.enums import EventStatus, RegistrationMode
 from wagtail_rencontres.models.mixins import default_timezone
-from wagtail_rencontres.pages import registration_views
+from wagtail_rencontres.pages import registration_views, survey_views
 from wagtail_rencontres.services import dates
 from wagtail_rencontres.services import registration as registration_service
 
@@ -195,6 +195,11 @@ class RegistrationPageMixin(RoutablePageMixin, models.Model):
     def registration_certificate_view(self, request, token):
         """A registrant's attendance certificate (PDF), once the event is over."""
         return registration_views.self_service_certificate(self, request, token)
+
+    @re_path(r"^survey/(?P<token>[\w-]+)/$", name="survey")
+    def survey_view(self, request, token):
+        """The satisfaction survey, reached through the single-use link of its mail."""
+        return survey_views.survey_page(self, request, token)
 
     class Meta:
         abstract = True

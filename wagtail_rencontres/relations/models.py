@@ -16,6 +16,7 @@ from wagtail.models import Orderable
 from wagtail_rencontres import conf
 from wagtail_rencontres.models.registration import AbstractRegistrationQuestion
 from wagtail_rencontres.models.relations import AbstractPartner
+from wagtail_rencontres.models.survey import AbstractSurveyQuestion
 
 
 class EventPartner(AbstractPartner):
@@ -89,6 +90,16 @@ class CycleRegistrationFormField(AbstractRegistrationQuestion):
         conf.page_model_string("CyclePage"),
         on_delete=models.CASCADE,
         related_name="registration_fields",
+    )
+
+
+class SurveyQuestion(AbstractSurveyQuestion):
+    """A question of one event's satisfaction survey."""
+
+    page = ParentalKey(
+        conf.page_model_string("EventPage"),
+        on_delete=models.CASCADE,
+        related_name="survey_questions",
     )
 
 

@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.models.registration import Registration, RegistrationMail
+from wagtail_rencontres.models.survey import SurveyInvitation
 from wagtail_rencontres.services import queries
 from wagtail_rencontres.services.registration import workflow
 
@@ -35,6 +36,8 @@ def anonymise(registration):
     registration.anonymised_at = timezone.now()
     registration.save()
     registration.mails.update(error="")
+    # The survey links die with the data; the anonymous answers stay.
+    registration.survey_invitations.all().delete()
 
 
 def erase(registration):
@@ -72,6 +75,7 @@ def anonymise_expired(now=None, days=None):
         per_event[page_id] = per_event.get(page_id, 0) + 1
     with transaction.atomic():
         RegistrationMail.objects.filter(registration__in=expired).update(error="")
+        SurveyInvitation.objects.filter(registration__in=expired).delete()
         expired.update(
             anonymised_at=now,
             form_data={},
