@@ -2,6 +2,8 @@ import datetime as dt
 
 import pytest
 
+from wagtail_rencontres.models import SurveyResponse
+from wagtail_rencontres.relations.models import SurveyQuestion
 from wagtail_rencontres.services import activity
 from wagtail_rencontres.services.registration import retention
 
@@ -112,6 +114,15 @@ def test_figures_survive_anonymisation_except_organisations(year):
     assert activity.by_organisation(events()) == [{"name": "", "registered": 6, "present": 4}]
 
 
-def test_satisfaction_is_none_without_the_survey_module(year, monkeypatch):
-    monkeypatch.setattr(activity, "SURVEY_MODULE", "wagtail_rencontres.services.no_such_survey")
-    assert activity.satisfaction(events()) is None
+def test_satisfaction_averages_the_scale_answers_of_the_events_held(year):
+    assert activity.satisfaction(events())["overall"] is None
+    march = year["march"]
+    SurveyQuestion.objects.create(page=march, label="Note", field_type="radio", choices="1,2,3,4,5")
+    SurveyQuestion.objects.create(page=march, label="Avis", field_type="multiline", required=False)
+    for note in ("4", "5"):
+        SurveyResponse.objects.create(
+            event=march, submitted_on=dt.date(2025, 3, 11), answers={"note": note, "avis": "x"}
+        )
+    averages = activity.satisfaction(events())
+    assert (averages["overall"], averages["responses"]) == (4.5, 2)
+    assert averages["by_event"][march.pk] == 4.5

@@ -1,4 +1,5 @@
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -11,6 +12,8 @@ from wagtail.users.models import UserProfile
 
 from tests.factories import EventPageFactory, paris
 from tests.report.conftest import YEAR, present, registration
+from wagtail_rencontres.models import SurveyResponse
+from wagtail_rencontres.relations.models import SurveyQuestion
 
 pytestmark = pytest.mark.django_db
 
@@ -141,14 +144,15 @@ def test_query_count_does_not_grow_with_events(client, manager, year, agenda):
     assert report_queries(client) == before
 
 
-def test_satisfaction_comes_from_the_survey_module_when_installed(
-    client, manager, year, monkeypatch
-):
-    from wagtail_rencontres.services import activity
-
-    monkeypatch.setattr(activity, "SURVEY_MODULE", "tests.report.fake_survey")
+def test_satisfaction_comes_from_the_survey(client, manager, year):
+    march = year["march"]
+    SurveyQuestion.objects.create(page=march, label="Note", field_type="radio", choices="1,2,3,4,5")
+    for note in ("4", "4", "5"):
+        SurveyResponse.objects.create(
+            event=march, submitted_on=dt.date(2025, 3, 11), answers={"note": note}
+        )
     html = " ".join(get(client, **YEAR).content.decode().split())
-    assert "Satisfaction (average): 4.2 (6 responses)" in html
+    assert "Satisfaction (average): 4.3 (3 responses)" in html
 
 
 def test_the_report_speaks_french(client, manager, year):

@@ -14,8 +14,6 @@ events.
 """
 
 import datetime as dt
-import importlib
-import importlib.util
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
@@ -24,9 +22,8 @@ from django.utils import timezone
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import EventStatus, RegistrationStatus
 from wagtail_rencontres.models import Attendance, Registration
-from wagtail_rencontres.services import dates, i18n, queries
+from wagtail_rencontres.services import dates, i18n, queries, survey
 
-SURVEY_MODULE = "wagtail_rencontres.services.survey"
 NOT_HELD = (EventStatus.CANCELLED, EventStatus.POSTPONED)
 
 
@@ -207,7 +204,5 @@ def _month(value):
 
 
 def satisfaction(events):
-    """The survey's averages when the survey module is installed, else ``None``."""
-    if importlib.util.find_spec(SURVEY_MODULE) is None:
-        return None
-    return importlib.import_module(SURVEY_MODULE).averages(events)
+    """The satisfaction survey's averages of ``events`` (:func:`.survey.averages`)."""
+    return survey.averages(events)
