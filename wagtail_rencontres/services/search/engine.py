@@ -38,7 +38,7 @@ from wagtail_rencontres.services.search.snippets import (
     snippet,
     speaker_text,
 )
-from wagtail_rencontres.text import fold, french_words
+from wagtail_rencontres.text import autocomplete_words, fold, french_words
 
 logger = logging.getLogger("wagtail_rencontres.services.search")
 
@@ -298,10 +298,16 @@ def _hits(page, query, request):
 
 
 def autocomplete(query, language_code=None, limit=10, request=None, preferred_language=None):
-    """Event titles and speaker names starting with what was typed so far.
+    """Events and speakers holding every word typed so far, the last one as a prefix.
 
+    Events are found by their title, their speakers' names, their venue's
+    city and their themes; speakers by their names. Stop words ("de", "la")
+    are left out of the query (:func:`~wagtail_rencontres.text.autocomplete_words`).
     ``language_code`` and ``preferred_language`` work as for :func:`search`.
     """
+    query = autocomplete_words(query)
+    if not query:
+        return []
     limit = max(1, min(int(limit), MAX_LIMIT))
     events_in = event_queryset(Filters(), language_code)
     speakers_in = speaker_queryset(language_code)
@@ -316,10 +322,10 @@ def autocomplete(query, language_code=None, limit=10, request=None, preferred_la
     events, speakers = {}, {}
     try:
         for text in texts:
-            event_results = backend.autocomplete(text, events_in)
+            event_results = backend.autocomplete(text, events_in, operator="and")
             for event in event_results[:limit]:
                 events.setdefault(event.pk, event)
-            for speaker in backend.autocomplete(text, speakers_in)[:limit]:
+            for speaker in backend.autocomplete(text, speakers_in, operator="and")[:limit]:
                 speakers.setdefault(speaker.pk, speaker)
     except _unavailable_errors() as error:
         logger.warning("Search backend unavailable: %s", error)
