@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backend
 
 from wagtail_rencontres.services import representation, search_text
 from wagtail_rencontres.services.representation import from_iso
+from wagtail_rencontres.services.search import ranking
 from wagtail_rencontres.services.search.facets import empty_facets, event_facets
 from wagtail_rencontres.services.search.querysets import (
     Filters,
@@ -132,13 +133,6 @@ def _backend():
     return get_search_backend()
 
 
-def _relevance(score, best):
-    """Score relative to the best of its list, in (0, 1], whatever the sign convention."""
-    if score is None or not best:
-        return 0.0
-    return float(score) / float(best)
-
-
 def backend_query(query, backend):
     """``query`` as ``backend`` should receive it.
 
@@ -193,8 +187,9 @@ def search(
     """Search events, cycles and speakers; return counts, a page of hits and facets.
 
     ``types`` narrows the result types (default: all, or events only when an
-    event-only filter is given). Mixed results are ranked by their score
-    relative to the best hit of their type. ``request`` gives the site of the hits' URLs.
+    event-only filter is given). Mixed results are ranked in one ordering
+    (:mod:`.ranking`): title matches first, then text, then job titles.
+    ``request`` gives the site of the hits' URLs.
     ``language_code`` keeps that locale only; else ``preferred_language`` keeps
     one copy of each translated item, the one in that language where it has one.
     """
@@ -230,17 +225,7 @@ def search(
         logger.warning("Search backend unavailable: %s", error)
         raise SearchUnavailable(_unavailable_message()) from error
 
-    ranked = []
-    for position, result_type in enumerate(RESULT_TYPES):
-        items = lists.get(result_type) or []
-        best = getattr(items[0], "_score", None) if items else None
-        for rank, item in enumerate(items):
-            relevance = _relevance(getattr(item, "_score", None), best)
-            ranked.append((-relevance, rank, position, result_type, item))
-    ranked.sort(key=lambda entry: entry[:3])
-    page = [(result_type, item, -neg) for neg, _, _, result_type, item in ranked][
-        offset : offset + limit
-    ]
+    page = ranking.rank(lists, query, RESULT_TYPES)[offset : offset + limit]
     return SearchResults(
         count=sum(counts.values()),
         hits=_hits(page, query, request),
