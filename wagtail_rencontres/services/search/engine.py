@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Fuzzy, PlainText
 
 from wagtail_rencontres.services import representation, search_text
 from wagtail_rencontres.services.representation import from_iso
@@ -39,7 +40,7 @@ from wagtail_rencontres.services.search.snippets import (
     snippet,
     speaker_text,
 )
-from wagtail_rencontres.text import autocomplete_words, fold, french_words
+from wagtail_rencontres.text import FRENCH_STOP_WORDS, autocomplete_words, fold, french_words
 
 logger = logging.getLogger("wagtail_rencontres.services.search")
 
@@ -49,6 +50,8 @@ MAX_LIMIT = 50
 #: Most matches a search server is asked for when counting (Elasticsearch's
 #: default ``index.max_result_window``).
 MAX_MATCHES = 10_000
+#: Shortest word a search server forgives a typo in (see :func:`fuzzy_query`).
+FUZZY_MIN_LENGTH = 5
 
 
 def _unavailable_message():
@@ -145,6 +148,27 @@ def backend_query(query, backend):
     return query
 
 
+def is_search_server(backend):
+    """Whether ``backend`` is Elasticsearch or OpenSearch rather than the database."""
+    return ".database." not in type(backend).__module__
+
+
+def fuzzy_query(query):
+    """``query`` forgiving typos on a search server, or None when it has no word to forgive.
+
+    Every word is still required; each of :data:`FUZZY_MIN_LENGTH` letters or
+    more matches within Elasticsearch's ``AUTO`` edit distance (one edit up to
+    five letters, two beyond), so "politque" finds "politique". Shorter words
+    must match as typed, and stop words are left out: the French analyser
+    drops them, which would make a required clause match nothing.
+    """
+    words = [w for w in _WORDS.findall(query) if fold(w).lower() not in FRENCH_STOP_WORDS]
+    if not any(len(word) >= FUZZY_MIN_LENGTH for word in words):
+        return None
+    parts = [Fuzzy(w) if len(w) >= FUZZY_MIN_LENGTH else PlainText(w) for w in words]
+    return And(parts) if len(parts) > 1 else parts[0]
+
+
 def _search(queryset, query, limit, backend, operator="and"):
     query = backend_query(query, backend)
     results = backend.search(query, queryset, operator=operator).annotate_score("_score")
@@ -216,6 +240,9 @@ def search(
     querysets = {name: querysets[name] for name in wanted}
     try:
         lists, counts, facets = _find(querysets, query, window, backend, "and")
+        forgiving = fuzzy_query(query) if is_search_server(backend) else None
+        if forgiving is not None and not any(counts.values()):
+            lists, counts, facets = _find(querysets, forgiving, window, backend, "and")
         # No result holds every word: results holding some of them, the most first.
         partial = not any(counts.values()) and len(_WORDS.findall(query)) > 1
         if partial:
