@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.search.conftest import engine_name
 from wagtail_rencontres.services import search
 from wagtail_rencontres.text import autocomplete_words
 
@@ -19,9 +20,15 @@ def test_every_typed_word_is_required(catalogue):
     assert suggested("égalité prév") == []
 
 
-def test_the_last_word_is_a_prefix_the_others_whole_words(catalogue):
+def test_the_last_word_is_a_prefix(catalogue):
+    # Past the elision too: "emb" begins "l'embauche".
     assert suggested("discriminations emb") == [EMBAUCHE]
-    assert suggested("discrim embauche") == []
+
+
+def test_the_other_words_are_whole_words_on_the_database_backends(catalogue):
+    # Search servers match every word on its edge n-grams: each is a prefix there.
+    on_server = engine_name() in ("elasticsearch", "opensearch")
+    assert suggested("discrim embauche") == ([EMBAUCHE] if on_server else [])
 
 
 @pytest.mark.parametrize(
