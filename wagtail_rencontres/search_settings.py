@@ -54,6 +54,19 @@ FRENCH_INDEX_SETTINGS = {
                 # explicit analyser, and to queries on them.
                 "default": FRENCH_ANALYZER,
                 "rencontres_french": FRENCH_ANALYZER,
+                # Wagtail's autocomplete analyser, elisions dropped first: the
+                # standard tokenizer keeps "l'embauche" whole, whose edge
+                # n-grams would never begin with "emb".
+                "edgengram_analyzer": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "rencontres_french_elision",
+                        "asciifolding",
+                        "lowercase",
+                        "edgengram",
+                    ],
+                },
             },
         }
     }

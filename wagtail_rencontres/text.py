@@ -41,3 +41,27 @@ def french_words(text):
     """
     words = _WORD.findall(fold(_ELISION.sub(" ", text or "")).lower())
     return " ".join(_light_stem(word) for word in words)
+
+
+#: Words too common in French to narrow a suggestion: articles, prepositions,
+#: conjunctions (the core of Lucene's ``_french_`` stop words).
+FRENCH_STOP_WORDS = frozenset([
+    "a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "et", "eux",
+    "il", "je", "la", "le", "les", "leur", "lui", "ma", "mais", "me", "meme", "mes", "moi",
+    "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui",
+    "sa", "se", "ses", "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos",
+    "votre", "vous", "y",
+])  # fmt: skip
+
+
+def autocomplete_words(text):
+    """The words of ``text`` that narrow a suggestion, lowercased, elisions and stop words dropped.
+
+    "politique de la" gives "politique": without it, "de" and "la" would
+    match the edge n-grams of nearly every event on a search server. Text
+    made of stop words only is kept as typed (lowercased), so that "de"
+    still suggests what begins with it.
+    """
+    words = _WORD.findall(_ELISION.sub(" ", text or "").lower())
+    kept = [word for word in words if fold(word) not in FRENCH_STOP_WORDS]
+    return " ".join(kept or words)

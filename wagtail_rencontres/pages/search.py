@@ -38,6 +38,7 @@ class EventSearchMixin(models.Model):
         index.SearchField("search_folded_text"),
         index.SearchField("search_french_words"),
         index.AutocompleteField("search_speaker_names"),
+        index.AutocompleteField("search_autocomplete_text"),
         index.FilterField("start"),
         index.FilterField("end"),
         index.FilterField("status"),
@@ -60,6 +61,9 @@ class EventSearchMixin(models.Model):
 
     def search_speaker_names(self):
         return search_text.speaker_names(self)
+
+    def search_autocomplete_text(self):
+        return search_text.autocomplete_text(self)
 
     def search_place_text(self):
         return search_text.place_text(self)

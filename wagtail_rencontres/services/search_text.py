@@ -96,6 +96,15 @@ def speaker_names(event):
 
 
 @once_per_page
+def autocomplete_text(event):
+    """What autocompletion finds an event by besides its title and speakers: its city and themes."""
+    venue = event.localized_venue
+    parts = [venue.city] if venue is not None else []
+    parts.extend(theme.name for theme in event.localized_themes)
+    return _join(parts)
+
+
+@once_per_page
 def speaker_text(event):
     """Names, roles and organisations of the speakers of sessions open to all."""
     parts = []

@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Fuzzy, PlainText
 
 from wagtail_rencontres.services import representation, search_text, speaker_pages
 from wagtail_rencontres.services.representation import from_iso
+from wagtail_rencontres.services.search import ranking
 from wagtail_rencontres.services.search.facets import empty_facets, event_facets
 from wagtail_rencontres.services.search.querysets import (
     Filters,
@@ -38,7 +40,7 @@ from wagtail_rencontres.services.search.snippets import (
     snippet,
     speaker_text,
 )
-from wagtail_rencontres.text import fold, french_words
+from wagtail_rencontres.text import FRENCH_STOP_WORDS, autocomplete_words, fold, french_words
 
 logger = logging.getLogger("wagtail_rencontres.services.search")
 
@@ -48,6 +50,8 @@ MAX_LIMIT = 50
 #: Most matches a search server is asked for when counting (Elasticsearch's
 #: default ``index.max_result_window``).
 MAX_MATCHES = 10_000
+#: Shortest word a search server forgives a typo in (see :func:`fuzzy_query`).
+FUZZY_MIN_LENGTH = 5
 
 
 def _unavailable_message():
@@ -132,13 +136,6 @@ def _backend():
     return get_search_backend()
 
 
-def _relevance(score, best):
-    """Score relative to the best of its list, in (0, 1], whatever the sign convention."""
-    if score is None or not best:
-        return 0.0
-    return float(score) / float(best)
-
-
 def backend_query(query, backend):
     """``query`` as ``backend`` should receive it.
 
@@ -149,6 +146,27 @@ def backend_query(query, backend):
     if ".database." in type(backend).__module__ and connection.vendor == "sqlite":
         return french_words(query) or query
     return query
+
+
+def is_search_server(backend):
+    """Whether ``backend`` is Elasticsearch or OpenSearch rather than the database."""
+    return ".database." not in type(backend).__module__
+
+
+def fuzzy_query(query):
+    """``query`` forgiving typos on a search server, or None when it has no word to forgive.
+
+    Every word is still required; each of :data:`FUZZY_MIN_LENGTH` letters or
+    more matches within Elasticsearch's ``AUTO`` edit distance (one edit up to
+    five letters, two beyond), so "politque" finds "politique". Shorter words
+    must match as typed, and stop words are left out: the French analyser
+    drops them, which would make a required clause match nothing.
+    """
+    words = [w for w in _WORDS.findall(query) if fold(w).lower() not in FRENCH_STOP_WORDS]
+    if not any(len(word) >= FUZZY_MIN_LENGTH for word in words):
+        return None
+    parts = [Fuzzy(w) if len(w) >= FUZZY_MIN_LENGTH else PlainText(w) for w in words]
+    return And(parts) if len(parts) > 1 else parts[0]
 
 
 def _search(queryset, query, limit, backend, operator="and"):
@@ -193,8 +211,9 @@ def search(
     """Search events, cycles and speakers; return counts, a page of hits and facets.
 
     ``types`` narrows the result types (default: all, or events only when an
-    event-only filter is given). Mixed results are ranked by their score
-    relative to the best hit of their type. ``request`` gives the site of the hits' URLs.
+    event-only filter is given). Mixed results are ranked in one ordering
+    (:mod:`.ranking`): title matches first, then text, then job titles.
+    ``request`` gives the site of the hits' URLs.
     ``language_code`` keeps that locale only; else ``preferred_language`` keeps
     one copy of each translated item, the one in that language where it has one.
     """
@@ -221,6 +240,9 @@ def search(
     querysets = {name: querysets[name] for name in wanted}
     try:
         lists, counts, facets = _find(querysets, query, window, backend, "and")
+        forgiving = fuzzy_query(query) if is_search_server(backend) else None
+        if forgiving is not None and not any(counts.values()):
+            lists, counts, facets = _find(querysets, forgiving, window, backend, "and")
         # No result holds every word: results holding some of them, the most first.
         partial = not any(counts.values()) and len(_WORDS.findall(query)) > 1
         if partial:
@@ -230,17 +252,7 @@ def search(
         logger.warning("Search backend unavailable: %s", error)
         raise SearchUnavailable(_unavailable_message()) from error
 
-    ranked = []
-    for position, result_type in enumerate(RESULT_TYPES):
-        items = lists.get(result_type) or []
-        best = getattr(items[0], "_score", None) if items else None
-        for rank, item in enumerate(items):
-            relevance = _relevance(getattr(item, "_score", None), best)
-            ranked.append((-relevance, rank, position, result_type, item))
-    ranked.sort(key=lambda entry: entry[:3])
-    page = [(result_type, item, -neg) for neg, _, _, result_type, item in ranked][
-        offset : offset + limit
-    ]
+    page = ranking.rank(lists, query, RESULT_TYPES)[offset : offset + limit]
     return SearchResults(
         count=sum(counts.values()),
         hits=_hits(page, query, request),
@@ -300,10 +312,16 @@ def _hits(page, query, request):
 
 
 def autocomplete(query, language_code=None, limit=10, request=None, preferred_language=None):
-    """Event titles and speaker names starting with what was typed so far.
+    """Events and speakers holding every word typed so far, the last one as a prefix.
 
+    Events are found by their title, their speakers' names, their venue's
+    city and their themes; speakers by their names. Stop words ("de", "la")
+    are left out of the query (:func:`~wagtail_rencontres.text.autocomplete_words`).
     ``language_code`` and ``preferred_language`` work as for :func:`search`.
     """
+    query = autocomplete_words(query)
+    if not query:
+        return []
     limit = max(1, min(int(limit), MAX_LIMIT))
     events_in = event_queryset(Filters(), language_code)
     speakers_in = speaker_queryset(language_code)
@@ -318,10 +336,10 @@ def autocomplete(query, language_code=None, limit=10, request=None, preferred_la
     events, speakers = {}, {}
     try:
         for text in texts:
-            event_results = backend.autocomplete(text, events_in)
+            event_results = backend.autocomplete(text, events_in, operator="and")
             for event in event_results[:limit]:
                 events.setdefault(event.pk, event)
-            for speaker in backend.autocomplete(text, speakers_in)[:limit]:
+            for speaker in backend.autocomplete(text, speakers_in, operator="and")[:limit]:
                 speakers.setdefault(speaker.pk, speaker)
     except _unavailable_errors() as error:
         logger.warning("Search backend unavailable: %s", error)

@@ -19,7 +19,7 @@ SNIPPET_LENGTH = 180
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _query_stems(query):
+def query_stems(query):
     stems = []
     for term in _WORD.findall(fold(query).lower()):
         if len(term) < 2:
@@ -30,7 +30,7 @@ def _query_stems(query):
     return stems
 
 
-def _matches(word, stems):
+def matches(word, stems):
     folded = fold(word).lower()
     return any(folded.startswith(stem) for stem in stems)
 
@@ -44,9 +44,9 @@ def snippet(text, query, length=SNIPPET_LENGTH):
     text = " ".join(plain(text).split())
     if not text:
         return "", ""
-    stems = _query_stems(query)
+    stems = query_stems(query)
     words = list(_WORD.finditer(text))
-    first = next((m for m in words if _matches(m.group(), stems)), None)
+    first = next((m for m in words if matches(m.group(), stems)), None)
     start = 0
     if first is not None and first.start() > length // 3:
         start = text.rfind(" ", 0, first.start() - length // 3) + 1
@@ -59,7 +59,7 @@ def snippet(text, query, length=SNIPPET_LENGTH):
     suffix = "…" if end < len(text) else ""
     pieces, last = [], 0
     for match in _WORD.finditer(excerpt):
-        if _matches(match.group(), stems):
+        if matches(match.group(), stems):
             pieces.append(escape(excerpt[last : match.start()]))
             pieces.append(f"<mark>{escape(match.group())}</mark>")
             last = match.end()
