@@ -57,56 +57,11 @@ def register_copy_urls():
     ]
 
 
-def _copy_button(page, user, priority):
-    if (
-        issubclass(page.specific_class or object, queries.event_model())
-        and page.permissions_for_user(user).can_copy()
-    ):
-        yield widgets.Button(
-            _("Copy for next year"),
-            reverse(f"{admin_copy.app_name}:copy", args=[page.pk]),
-            icon_name="copy",
-            priority=priority,
-        )
-
-
-@hooks.register("register_page_listing_more_buttons")
-def copy_listing_button(page, user, next_url=None):
-    yield from _copy_button(page, user, priority=35)
-
-
-@hooks.register("register_page_header_buttons")
-def copy_header_button(page, user, view_name=None, next_url=None):
-    yield from _copy_button(page, user, priority=35)
-
-
 @hooks.register("register_permissions")
 def register_registration_permission():
     return Permission.objects.filter(
         content_type__app_label="wagtail_rencontres", codename="manage_registrations"
     )
-
-
-def _registrations_button(page, user, priority):
-    if issubclass(page.specific_class or object, RegistrationPageMixin) and user.has_perm(
-        views.PERMISSION
-    ):
-        yield widgets.Button(
-            _("Registrations"),
-            reverse(f"{views.app_name}:list", args=[page.pk]),
-            icon_name="group",
-            priority=priority,
-        )
-
-
-@hooks.register("register_page_listing_more_buttons")
-def registrations_listing_button(page, user, next_url=None):
-    yield from _registrations_button(page, user, priority=45)
-
-
-@hooks.register("register_page_header_buttons")
-def registrations_header_button(page, user, view_name=None, next_url=None):
-    yield from _registrations_button(page, user, priority=45)
 
 
 @hooks.register("register_log_actions")
@@ -161,24 +116,31 @@ def register_activity_report_menu_item():
     )
 
 
-def _survey_button(page, user, priority):
-    if (
-        issubclass(page.specific_class or object, queries.event_model())
-        and page.permissions_for_user(user).can_edit()
-    ):
-        yield widgets.Button(
-            _("Survey results"),
-            reverse(f"{admin_survey.app_name}:results", args=[page.pk]),
-            icon_name="list-ul",
-            priority=priority,
-        )
+def _page_buttons(page, user):
+    """The package's buttons of a page: (label, URL name, icon, priority) each, where allowed.
+
+    **Copy for next year** and **Survey results** on event pages the user may copy
+    or edit, **Registrations** on pages taking registrations, for those who manage them.
+    """
+    page_class = page.specific_class or object
+    if issubclass(page_class, queries.event_model()):
+        permissions = page.permissions_for_user(user)
+        if permissions.can_copy():
+            yield _("Copy for next year"), f"{admin_copy.app_name}:copy", "copy", 35
+        if permissions.can_edit():
+            yield _("Survey results"), f"{admin_survey.app_name}:results", "list-ul", 55
+    if issubclass(page_class, RegistrationPageMixin) and user.has_perm(views.PERMISSION):
+        yield _("Registrations"), f"{views.app_name}:list", "group", 45
 
 
 @hooks.register("register_page_listing_more_buttons")
-def survey_listing_button(page, user, next_url=None):
-    yield from _survey_button(page, user, priority=55)
+def page_listing_buttons(page, user, next_url=None):
+    for label, url_name, icon, priority in _page_buttons(page, user):
+        yield widgets.Button(
+            label, reverse(url_name, args=[page.pk]), icon_name=icon, priority=priority
+        )
 
 
 @hooks.register("register_page_header_buttons")
-def survey_header_button(page, user, view_name=None, next_url=None):
-    yield from _survey_button(page, user, priority=55)
+def page_header_buttons(page, user, view_name=None, next_url=None):
+    yield from page_listing_buttons(page, user)
