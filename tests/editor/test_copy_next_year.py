@@ -180,3 +180,13 @@ def test_copy_view_refuses_other_pages(agenda, admin_client):
 def test_event_editor_offers_copy_for_next_year(source, admin_client):
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[source.pk])).content.decode()
     assert copy_url(source) in html
+
+
+def test_page_header_and_listing_offer_the_package_buttons(source, admin_client):
+    copy_url = reverse("wagtail_rencontres_copy:copy", args=[source.pk])
+    survey_url = reverse("wagtail_rencontres_survey:results", args=[source.pk])
+    registrations_url = reverse("wagtail_rencontres_registrations:list", args=[source.pk])
+    editor = admin_client.get(f"/admin/pages/{source.pk}/edit/").content.decode()
+    assert all(url in editor for url in (copy_url, survey_url, registrations_url))
+    listing = admin_client.get(f"/admin/pages/{source.get_parent().pk}/").content.decode()
+    assert copy_url in listing and registrations_url in listing
