@@ -86,6 +86,7 @@ def test_the_docs_show_the_urls_this_test_checks():
     assert paths_of(TUTORIALS) == [
         "/admin/",
         "/api/rencontres/docs",
+        "/api/rencontres/events",
         "/api/rencontres/events/?when=upcoming&expand=programme",
         "/api/rencontres/openapi.json",
         "/api/v2/pages/?type=wagtail_rencontres.EventPage&fields=*",

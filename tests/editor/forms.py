@@ -61,6 +61,7 @@ def event_form(days=(), partners=(), **overrides):
         "resources": streamfield([]),
         "partners": inline_formset(list(partners)),
         "registration_fields": inline_formset([]),
+        "survey_questions": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(overrides)

@@ -37,6 +37,7 @@ def event_form(**overrides):
         "resources": streamfield([]),
         "partners": inline_formset([]),
         "registration_fields": inline_formset([]),
+        "survey_questions": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(overrides)

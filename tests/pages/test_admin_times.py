@@ -49,6 +49,7 @@ def cycle_form(**overrides):
         "sessions": inline_formset([]),
         "partners": inline_formset([]),
         "registration_fields": inline_formset([]),
+        "survey_questions": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(overrides)

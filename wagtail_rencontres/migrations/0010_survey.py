@@ -18,8 +18,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('submitted_on', models.DateField(help_text='The day only, so that no time betrays who.', verbose_name='submitted on')),
-                ('answers', models.JSONField(default=dict, verbose_name='answers')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.page', verbose_name='event')),
+                ('answers', models.JSONField(default=dict, help_text='The answers, by question, with nothing that names who gave them.', verbose_name='answers')),
+                ('event', models.ForeignKey(help_text='The event the survey is about.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.page', verbose_name='event')),
             ],
             options={
                 'verbose_name': 'survey response',
@@ -32,10 +32,10 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('token', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
-                ('used', models.BooleanField(default=False, verbose_name='answered')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.page', verbose_name='event')),
-                ('registration', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='survey_invitations', to='wagtail_rencontres.registration', verbose_name='registration')),
+                ('sent_at', models.DateTimeField(blank=True, help_text='When the link was mailed.', null=True, verbose_name='sent')),
+                ('used', models.BooleanField(default=False, help_text='The link has served: it opens no second response.', verbose_name='answered')),
+                ('event', models.ForeignKey(help_text='The event the survey is about.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.page', verbose_name='event')),
+                ('registration', models.ForeignKey(help_text='The registrant invited; erased when the registration is anonymised.', on_delete=django.db.models.deletion.CASCADE, related_name='survey_invitations', to='wagtail_rencontres.registration', verbose_name='registration')),
             ],
             options={
                 'verbose_name': 'survey invitation',

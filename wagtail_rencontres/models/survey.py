@@ -37,16 +37,24 @@ class SurveyInvitation(models.Model):
         verbose_name=_("registration"),
         on_delete=models.CASCADE,
         related_name="survey_invitations",
+        help_text=_("The registrant invited; erased when the registration is anonymised."),
     )
     event = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("event"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("The event the survey is about."),
     )
     token = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
-    sent_at = models.DateTimeField(verbose_name=_("sent"), null=True, blank=True)
-    used = models.BooleanField(verbose_name=_("answered"), default=False)
+    sent_at = models.DateTimeField(
+        verbose_name=_("sent"), null=True, blank=True, help_text=_("When the link was mailed.")
+    )
+    used = models.BooleanField(
+        verbose_name=_("answered"),
+        default=False,
+        help_text=_("The link has served: it opens no second response."),
+    )
 
     def __str__(self):
         return f"{self.registration_id} @ {self.event_id}"
@@ -69,11 +77,16 @@ class SurveyResponse(models.Model):
         verbose_name=_("event"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("The event the survey is about."),
     )
     submitted_on = models.DateField(
         verbose_name=_("submitted on"), help_text=_("The day only, so that no time betrays who.")
     )
-    answers = models.JSONField(verbose_name=_("answers"), default=dict)
+    answers = models.JSONField(
+        verbose_name=_("answers"),
+        default=dict,
+        help_text=_("The answers, by question, with nothing that names who gave them."),
+    )
 
     def __str__(self):
         return f"{self.event_id} {self.submitted_on:%Y-%m-%d}"
