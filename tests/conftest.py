@@ -2,7 +2,9 @@ import datetime as dt
 import os
 
 import pytest
-from wagtail.models import Locale, Page, Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from tests.factories import AgendaPageFactory, EventPageFactory, paris
 
@@ -90,6 +92,34 @@ def pytest_collection_modifyitems(items):
         run.append(item)
     ordered += sorted(run, key=lambda each: "demo" in each.fixturenames)
     items[:] = ordered
+
+
+@pytest.fixture(autouse=True)
+def wagtail_initial_rows(request):
+    """Transactional tests start from the rows Wagtail's migrations make.
+
+    The flush that ends a transactional test empties every table, the default
+    locale, root page, home page, site and root collection that migrations made included, and
+    ``serialized_rollback`` does not bring them back on the in-memory SQLite
+    test database. A later transactional test (the browser checks) finds them here.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")) and not (
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    ):
+        return
+    request.getfixturevalue("transactional_db")
+    if Locale.objects.exists():
+        return
+    locale = Locale.objects.create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    home = root.add_child(
+        instance=Page(title="Welcome to your new Wagtail site!", slug="home", locale=locale)
+    )
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    Collection.add_root(name="Root")
 
 
 @pytest.fixture(autouse=True)
