@@ -32,6 +32,8 @@ def steward(editor, client):
 
 #: "Present since %(time)s", before its time, in each site's default language.
 PRESENT_SINCE = {"fr": "Présent·e depuis", "en": "Present since"}
+#: The export's column; its French is also that of the certificates' "Days attended".
+DAYS_PRESENT = {"fr": "Jours de présence", "en": "Days present"}
 
 
 def url(name, event, query=""):
@@ -177,7 +179,7 @@ def test_days_present_in_the_registrations_list_and_exports(
         line.split(";")
         for line in b"".join(client.get(export).streaming_content).decode("utf-8-sig").splitlines()
     ]
-    column = rows[0].index(site_text("Jours de présence"))
+    column = rows[0].index(DAYS_PRESENT[default_language()])
     assert [row[column] for row in rows[1:]] == ["2", "1"]
     cycle_export = reverse("wagtail_rencontres_registrations:export_csv", args=[cycle.pk])
     cycle_rows = b"".join(client.get(cycle_export).streaming_content).decode("utf-8-sig")
