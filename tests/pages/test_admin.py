@@ -4,13 +4,9 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import (
-    inline_formset,
-    nested_form_data,
-    rich_text,
-    streamfield,
-)
+from wagtail.test.utils.form_data import rich_text, streamfield
 
+from tests.editor.forms import event_form as editor_event_form
 from tests.factories import OrganisationFactory
 from wagtail_rencontres.models import EventPage
 
@@ -18,30 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def event_form(**overrides):
-    data = {
-        "title": "Journée régionale",
-        "slug": "journee-regionale",
-        "subtitle": "",
-        "start": "2025-03-27 09:00",
-        "end": "2025-03-27 16:30",
-        "timezone": "Europe/Paris",
-        "status": "scheduled",
-        "attendance_mode": "offline",
-        "registration_mode": "none",
-        "objectives": streamfield([]),
-        "body": streamfield([]),
-        "audience_text": rich_text(""),
-        "practical_info": rich_text(""),
-        "programme": streamfield([]),
-        "documents": streamfield([]),
-        "resources": streamfield([]),
-        "partners": inline_formset([]),
-        "registration_fields": inline_formset([]),
-        "survey_questions": inline_formset([]),
-        "comments": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
+    """The editor tests' whole event form, under this module's title and slug."""
+    return editor_event_form(
+        **{"title": "Journée régionale", "slug": "journee-regionale", **overrides}
+    )
 
 
 def add_url(agenda):
@@ -142,7 +118,7 @@ def test_programme_day_outside_the_event_is_a_form_error(admin_client, agenda):
 
 def test_co_funder_requires_the_funding_statement(admin_client, agenda):
     funder = OrganisationFactory(name="Union européenne — FSE+", kind="funder")
-    partners = inline_formset([{"organisation": funder.pk, "role": "funder", "details": ""}])
+    partners = [{"organisation": funder.pk, "role": "funder", "details": ""}]
     response = admin_client.post(add_url(agenda), event_form(partners=partners))
     assert response.status_code == 200
     assert response.context["form"].errors["funding_statement"] == [

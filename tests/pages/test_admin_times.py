@@ -49,7 +49,6 @@ def cycle_form(**overrides):
         "sessions": inline_formset([]),
         "partners": inline_formset([]),
         "registration_fields": inline_formset([]),
-        "survey_questions": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(overrides)
