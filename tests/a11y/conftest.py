@@ -13,6 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("RENCONTRES_CHROMIUM", "/usr/bin/chromium"))
@@ -82,6 +84,23 @@ def browser_page(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+def logged_in_context(chromium, live_server, user, width=1280, height=900):
+    """A browser context (French, ``width`` × ``height``) carrying a session of ``user``."""
+    client = Client()
+    client.force_login(user)
+    context = chromium.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    return context
 
 
 def run_axe(page, axe_source):

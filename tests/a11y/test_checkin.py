@@ -3,11 +3,9 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 
-from tests.a11y.conftest import describe_violations, run_axe
+from tests.a11y.conftest import describe_violations, logged_in_context, run_axe
 from tests.registration.conftest import (  # noqa: F401 - fixtures used by name
     FUTURE_DAY,
     open_event,
@@ -27,18 +25,7 @@ pytestmark = [
 def phone(chromium, live_server, django_user_model):
     """A 375 px wide tab logged in as a superuser."""
     user = django_user_model.objects.create_superuser("steward", "steward@example.org", "pw")
-    client = Client()
-    client.force_login(user)
-    context = chromium.new_context(viewport={"width": 375, "height": 740}, locale="fr-FR")
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    context = logged_in_context(chromium, live_server, user, width=375, height=740)
     page = context.new_page()
     yield page
     context.close()

@@ -1,11 +1,9 @@
 """The activity report, its charts and tables, axe-clean in Chromium."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 
-from tests.a11y.conftest import describe_violations, run_axe
+from tests.a11y.conftest import describe_violations, logged_in_context, run_axe
 from tests.report.conftest import YEAR, year  # noqa: F401 - fixture used by name
 
 # serialized_rollback: the flush after a transactional test would take the
@@ -24,18 +22,7 @@ def test_the_activity_report_has_no_axe_violation(
     year,  # noqa: F811 - the imported fixture
 ):
     user = django_user_model.objects.create_superuser("manager", "manager@example.org", "pw")
-    client = Client()
-    client.force_login(user)
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    context = logged_in_context(chromium, live_server, user)
     page = context.new_page()
     query = "&".join(f"{key}={value}" for key, value in YEAR.items())
     url = f"{live_server.url}{reverse('wagtail_rencontres_activity:index')}?{query}"
