@@ -4,13 +4,11 @@ Each thread has its own connection and transaction, as concurrent requests do;
 the unique constraint decides. PostgreSQL only (see tests/registration/test_concurrency.py).
 """
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from tests.attendance.conftest import FUTURE_DAY
+from tests.concurrency import at_once
 from tests.registration.test_concurrency import page_tree  # noqa: F401 - autouse fixture
 from wagtail_rencontres.models import Attendance
 from wagtail_rencontres.services.attendance import checkin
@@ -30,18 +28,12 @@ pytestmark = [
 def test_simultaneous_taps_give_one_record_and_one_first_time(open_event, register):
     event = open_event()
     someone = register(event, 1)
-    barrier = threading.Barrier(TAPS)
 
     def tap(_n):
-        try:
-            barrier.wait(timeout=60)
-            attendance, created = checkin.check_in(someone, event, FUTURE_DAY)
-            return created, attendance.checked_in_at
-        finally:
-            connections.close_all()
+        attendance, created = checkin.check_in(someone, event, FUTURE_DAY)
+        return created, attendance.checked_in_at
 
-    with ThreadPoolExecutor(max_workers=TAPS) as pool:
-        results = list(pool.map(tap, range(TAPS)))
+    results = at_once(tap, TAPS)
     assert [created for created, _at in results].count(True) == 1
     assert len({at for _created, at in results}) == 1
     assert Attendance.objects.filter(registration=someone).count() == 1
@@ -50,19 +42,14 @@ def test_simultaneous_taps_give_one_record_and_one_first_time(open_event, regist
 def test_simultaneous_walk_ins_never_exceed_the_places(open_event, register):
     event = open_event(registration_capacity=3)
     register(event, 1)
-    barrier = threading.Barrier(TAPS)
 
     def walk(n):
         try:
-            barrier.wait(timeout=60)
             checkin.walk_in(event, FUTURE_DAY, {"last_name": f"Walker{n}"})
             return "in"
         except checkin.NoPlaceLeft:
             return "full"
-        finally:
-            connections.close_all()
 
-    with ThreadPoolExecutor(max_workers=TAPS) as pool:
-        results = list(pool.map(walk, range(TAPS)))
+    results = at_once(walk, TAPS)
     assert (results.count("in"), results.count("full")) == (2, TAPS - 2)
     assert Attendance.objects.count() == 2

@@ -4,12 +4,10 @@ Each thread has its own connection and transaction, as concurrent requests do;
 the conditional update of the invitation row decides (see tests/attendance/test_concurrency.py).
 """
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
+from tests.concurrency import at_once
 from tests.registration.test_concurrency import page_tree  # noqa: F401 - autouse fixture
 from wagtail_rencontres.models import SurveyInvitation, SurveyResponse
 from wagtail_rencontres.services import survey
@@ -30,19 +28,14 @@ def test_simultaneous_submissions_of_one_link_give_one_response(ended_event):
     event, _registrations = ended_event(present=1, absent=0)
     survey.send_due()
     token = SurveyInvitation.objects.get().token
-    barrier = threading.Barrier(SUBMITS)
 
     def submit(n):
         try:
-            barrier.wait(timeout=60)
             survey.submit(event, token, {"note_globale": str(n % 5 + 1)})
             return "recorded"
         except survey.AlreadyAnswered:
             return "refused"
-        finally:
-            connections.close_all()
 
-    with ThreadPoolExecutor(max_workers=SUBMITS) as pool:
-        results = list(pool.map(submit, range(SUBMITS)))
+    results = at_once(submit, SUBMITS)
     assert (results.count("recorded"), results.count("refused")) == (1, SUBMITS - 1)
     assert SurveyResponse.objects.count() == 1
