@@ -5,6 +5,8 @@ answer requests whose Host header the visitor chooses. All of them must give
 the same address for an event: the one of its Site record.
 """
 
+import re
+
 import pytest
 from django.core import mail
 from icalendar import Calendar
@@ -33,10 +35,12 @@ def test_mail_links_and_attachment_use_the_site_address(
     with django_capture_on_commit_callbacks(execute=True):
         registration = register(event)
     [message] = mail.outbox
-    self_service = service.self_service_url(registration)
-    assert self_service.startswith(page_url(event) + "registration/")
     assert page_url(event) in message.body
-    assert self_service in message.body
+    # The link's token carries a signing timestamp: read it from the mail, then
+    # check it opens this registration, rather than signing a second one.
+    link = re.search(re.escape(page_url(event) + "registration/") + r"([\w-]+)/", message.body)
+    assert link, message.body
+    assert service.unsign_token(link.group(1)) == str(registration.token)
     [(_, content, _)] = [a for a in message.attachments if a[0] == "event.ics"]
     [vevent] = Calendar.from_ical(content).walk("VEVENT")
     assert str(vevent["URL"]) == page_url(event)
