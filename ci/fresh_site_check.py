@@ -404,7 +404,8 @@ def check_registration(ctx, page_url, event_id):
 
     html = get_form()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-    if 'class="rencontres-registration-form"' not in html or not token:
+    form = re.search(r'<form[^>]*class="[^"]*\brencontres-registration-form\b', html)
+    if not form or not token:
         raise CheckFailed(f"{page_url} shows no registration form with a CSRF token")
     if "csrftoken" not in {cookie.name for cookie in cookies}:
         raise CheckFailed(f"{page_url} set no CSRF cookie")
