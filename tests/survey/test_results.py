@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.survey.conftest import add_questions, shown
 from wagtail_rencontres.models import SurveyResponse
+from wagtail_rencontres.relations.models import SurveyQuestion
 from wagtail_rencontres.services import queries, survey
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,23 @@ def test_averages_per_event_and_overall(answered, ended_event, open_event):
         "overall": pytest.approx(12 / 4),
         "responses": 4,
         "by_event": {answered.pk: pytest.approx(11 / 3), other.pk: 1.0, silent.pk: None},
+    }
+
+
+def test_averages_take_a_name_only_where_it_is_a_scale_and_only_whole_numbers(answered, open_event):
+    # Elsewhere "Note globale" is free text: its digits are not a score.
+    texts = open_event()
+    SurveyQuestion.objects.create(page=texts, label="Note globale", field_type="singleline")
+    answer(texts, note_globale="1")
+    # Answers kept from before a question became a scale are left out.
+    answer(answered, note_globale="beaucoup")
+    answer(answered, note_globale="99999999999999999999")
+    answer(answered, note_globale=None)
+    events = queries.event_model().objects.filter(pk__in=[answered.pk, texts.pk])
+    assert survey.averages(events) == {
+        "overall": pytest.approx(11 / 3),
+        "responses": 7,
+        "by_event": {answered.pk: pytest.approx(11 / 3), texts.pk: None},
     }
 
 
