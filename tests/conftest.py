@@ -3,6 +3,7 @@ import os
 
 import pytest
 from django.conf import settings
+from pytest_django.plugin import blocking_manager_key
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -69,6 +70,7 @@ def demo_in_module(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
+            ensure_wagtail_initial_rows()
             yield load_demo()
         finally:
             transaction.set_rollback(True)
@@ -94,21 +96,14 @@ def pytest_collection_modifyitems(items):
     items[:] = ordered
 
 
-@pytest.fixture(autouse=True)
-def wagtail_initial_rows(request):
-    """Transactional tests start from the rows Wagtail's migrations make.
+def ensure_wagtail_initial_rows():
+    """Recreate the rows Wagtail's migrations make, when a flush emptied them.
 
     The flush that ends a transactional test empties every table, the default
-    locale, root page, home page, site and root collection that migrations made included, and
-    ``serialized_rollback`` does not bring them back on the in-memory SQLite
-    test database. A later transactional test (the browser checks) finds them here.
+    locale, root page, home page, site and root collection that migrations made
+    included, and ``serialized_rollback`` does not bring them back on the
+    in-memory SQLite test database.
     """
-    marker = request.node.get_closest_marker("django_db")
-    if not (marker and marker.kwargs.get("transaction")) and not (
-        {"transactional_db", "live_server"} & set(request.fixturenames)
-    ):
-        return
-    request.getfixturevalue("transactional_db")
     if Locale.objects.exists():
         return
     locale = Locale.objects.create(
@@ -120,6 +115,29 @@ def wagtail_initial_rows(request):
     )
     Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
     Collection.add_root(name="Root")
+
+
+def uses_transactional_db(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or {"transactional_db", "live_server"} & set(item.fixturenames)
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, the rows of Wagtail's migrations come back.
+
+    Done once, after the flush, so the tests that follow on this process (any
+    test under pytest-xdist, which does not run the transactional ones last)
+    find the database as migrations left it.
+    """
+    yield
+    # After the last test the test database is already gone.
+    if nextitem is not None and uses_transactional_db(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            ensure_wagtail_initial_rows()
 
 
 @pytest.fixture(autouse=True)

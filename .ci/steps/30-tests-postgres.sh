@@ -7,4 +7,4 @@ set -euo pipefail
 source .ci/lib/postgres.sh
 start_postgres
 DATABASE_URL="postgres://rencontres:rencontres@127.0.0.1:${PGPORT}/rencontres" \
-    bash scripts/run-tests.sh -p no:cacheprovider --ignore=tests/a11y --ignore=tests/browser --ignore=tests/admin_browser
+    bash scripts/run-tests.sh -p no:cacheprovider -n auto --dist loadfile --ignore=tests/a11y --ignore=tests/browser --ignore=tests/admin_browser

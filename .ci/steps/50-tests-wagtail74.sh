@@ -13,4 +13,4 @@ echo "::: Wagtail $(.venv74/bin/python -c 'import wagtail; print(wagtail.__versi
 # The admin journey (tests/admin_browser) drives Wagtail 8's admin UI: it runs once, in step 20.
 # The visitor journeys (tests/browser) exercise the package's templates and JavaScript,
 # not Wagtail's: step 20 runs them; the accessibility checks (tests/a11y) run here too.
-.venv74/bin/python -m pytest -p no:cacheprovider --ignore=tests/admin_browser --ignore=tests/browser
+.venv74/bin/python -m pytest -p no:cacheprovider -n auto --dist loadfile --ignore=tests/admin_browser --ignore=tests/browser
