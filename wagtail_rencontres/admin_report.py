@@ -124,6 +124,11 @@ class ActivityReportView(ReportView):
             "registered": REGISTERED,
             "present": PRESENT,
         },
+        "organisation_kinds": {
+            "name": _("Type of organisation"),
+            "registered": REGISTERED,
+            "present": PRESENT,
+        },
         "organisations": {
             "name": _("Organisation"),
             "registered": REGISTERED,
@@ -185,6 +190,11 @@ class ActivityReportView(ReportView):
                 {**row, "name": row["name"] or str(_("Not given"))}
                 for row in activity.by_audience(events)
             ]
+        if table == "organisation_kinds":
+            return [
+                {**row, "name": str(row["name"]) or str(_("Not given"))}
+                for row in activity.by_organisation_kind(events)
+            ]
         if table == "organisations":
             return [
                 {**row, "name": row["name"] or str(_("Not known"))}
@@ -222,6 +232,7 @@ class ActivityReportView(ReportView):
         if self.is_export:
             return context
         audiences, regions = self.rows("audiences"), self.rows("regions")
+        organisation_kinds = self.rows("organisation_kinds")
         months = [{**row, "month": f"{row['month']:%Y-%m}"} for row in self.rows("months")]
         survey = activity.satisfaction(self.events)
         context.update(
@@ -230,6 +241,8 @@ class ActivityReportView(ReportView):
             audiences=audiences,
             audiences_chart=charts.bars(audiences, "name", "present"),
             organisations=self.rows("organisations"),
+            organisation_kinds=organisation_kinds,
+            organisation_kinds_chart=charts.bars(organisation_kinds, "name", "present"),
             regions=regions,
             regions_chart=charts.bars(
                 [{**row, "region": row["region"] or str(_("Not given"))} for row in regions],

@@ -196,6 +196,7 @@ def export_columns(event):
         _("First name"),
         _("Email"),
         _("Organisation"),
+        _("Type of organisation"),
         _("Function"),
         _("Audience category"),
         _("Workshops"),
@@ -216,6 +217,7 @@ def export_columns(event):
             registration.first_name,
             registration.email,
             registration.organisation,
+            str(registration.get_organisation_kind_display()),
             registration.function,
             str(registration.audience) if registration.audience else "",
             ", ".join(

@@ -63,6 +63,9 @@ class OrganisationKind(models.TextChoices):
     RESEARCH_LAB = "research_lab", _("Research laboratory")
     ASSOCIATION = "association", _("Association")
     FUNDER = "funder", _("Funder")
+    CITIZENS_COUNCIL = "citizens_council", _("Citizens' council")
+    SOCIAL_LANDLORD = "social_landlord", _("Social landlord")
+    COMPANY = "company", _("Company")
     OTHER = "other", pgettext_lazy("organisation kind", "Other")
 
 

@@ -15,10 +15,19 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from wagtail_rencontres.enums import OrganisationKind
 from wagtail_rencontres.validators import MAX_YEAR, MIN_YEAR
 
 #: Names of the fields stored in the Registration's own columns, not in ``form_data``.
-CORE_FIELDS = ("first_name", "last_name", "email", "organisation", "function", "audience")
+CORE_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "organisation",
+    "organisation_kind",
+    "function",
+    "audience",
+)
 #: The honeypot: hidden from people, filled by naive bots.
 HONEYPOT_FIELD = "website"
 RESERVED_FIELDS = (*CORE_FIELDS, "workshops", "consent", HONEYPOT_FIELD)
@@ -176,6 +185,11 @@ class RegistrationFormBuilder(FormBuilder):
         formfields["last_name"] = forms.CharField(label=_("Last name"), max_length=100)
         formfields["email"] = forms.EmailField(label=_("Email"), max_length=254)
         formfields["organisation"] = forms.CharField(label=_("Organisation"), max_length=255)
+        formfields["organisation_kind"] = forms.ChoiceField(
+            label=_("Type of organisation"),
+            choices=[("", "—"), *OrganisationKind.choices],
+            required=False,
+        )
         formfields["function"] = forms.CharField(
             label=_("Function"), max_length=255, required=False
         )

@@ -375,6 +375,7 @@
  * @property {string} last_name
  * @property {string} email
  * @property {string} organisation
+ * @property {string} [organisation_kind]
  * @property {string} [function]
  * @property {(number|null)} [audience]
  * @property {string[]} [workshops]

@@ -12,7 +12,7 @@ from wagtail import hooks
 from tests.sites import default_language
 from wagtail_rencontres import conf, viewsets
 from wagtail_rencontres.admin_webhooks import WebhookDeliveryViewSet
-from wagtail_rencontres.enums import RegistrationStatus
+from wagtail_rencontres.enums import OrganisationKind, RegistrationStatus
 from wagtail_rencontres.models import Registration
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def manager(editor):
 @pytest.fixture
 def filled_event(open_event, register):
     event = open_event(registration_capacity=2, slug="forum")
-    register(event, 1, first_name="=HYPERLINK(1)")
+    register(event, 1, first_name="=HYPERLINK(1)", organisation_kind="social_landlord")
     register(event, 2)
     register(event, 3)
     return event
@@ -128,6 +128,9 @@ def test_csv_export(client, manager, filled_event):
         titles = [gettext(t) for t in ("Number", "Registered at", "Status", "Last name")]
     assert rows[0][:4] == titles
     assert [row[5] for row in rows[1:]] == ["camille1@example.org", "camille2@example.org"]
+    with translation.override(default_language()):
+        kind = [gettext("Type of organisation"), str(OrganisationKind.SOCIAL_LANDLORD.label)]
+    assert [rows[0][7], rows[1][7], rows[2][7]] == [*kind, ""]
     # Formula injection is neutralised.
     assert rows[1][4] == "'=HYPERLINK(1)"
 

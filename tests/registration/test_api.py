@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 
 from tests.registration.conftest import person
 from tests.sites import default_language
+from wagtail_rencontres.enums import OrganisationKind
 from wagtail_rencontres.models import Registration, RegistrationMail
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.urls_registration")]
@@ -31,6 +32,7 @@ def test_form_schema(client, workshop_event, elected):
         "last_name",
         "email",
         "organisation",
+        "organisation_kind",
         "function",
         "audience",
         "workshops",
@@ -40,6 +42,11 @@ def test_form_schema(client, workshop_event, elected):
     assert fields["email"]["type"] == "email"
     assert fields["consent"]["type"] == "checkbox"
     assert fields["audience"]["choices"] == [{"value": str(elected.pk), "label": "Élus"}]
+    assert fields["organisation_kind"]["type"] == "select"
+    assert fields["organisation_kind"]["required"] is False
+    assert [choice["value"] for choice in fields["organisation_kind"]["choices"]] == list(
+        OrganisationKind.values
+    )
     # A restricted session's seats are no public matter: null capacity and places.
     assert [
         (w["id"], w["capacity"], w["places_left"], w["restricted"], len(w["restricted_to"]))
@@ -68,6 +75,17 @@ def test_post_confirmed_201_then_duplicate_409(client, open_event):
     again = post(client, event, person(1))
     assert again.status_code == 409
     assert list(again.json()) == ["email"]
+
+
+def test_post_stores_the_type_of_organisation_and_refuses_an_unknown_one(client, open_event):
+    event = open_event()
+    response = post(client, event, person(1, organisation_kind="citizens_council"))
+    assert response.status_code == 201
+    assert Registration.objects.get().organisation_kind == "citizens_council"
+    refused = post(client, event, person(2, organisation_kind="mairie"))
+    assert refused.status_code == 422
+    assert list(refused.json()) == ["organisation_kind"]
+    assert Registration.objects.count() == 1
 
 
 def test_post_waitlisted_202(client, open_event):

@@ -217,6 +217,7 @@ def test_cycle_page_renders_the_form_with_csrf(client, cycle):
         "function",
         "last_name",
         "organisation",
+        "organisation_kind",
         "website",
     ]
 
@@ -295,6 +296,7 @@ def test_api_cycle_form_schema(client, cycle):
         "last_name",
         "email",
         "organisation",
+        "organisation_kind",
         "function",
         "audience",
         "consent",

@@ -72,6 +72,18 @@ def test_labels_mark_required_fields(client, open_event):
     assert function == say("Fonction", "Function")
 
 
+def test_type_of_organisation_is_an_optional_labelled_choice_in_about_you(client, open_event):
+    document = soup(client.get(open_event().url))
+    select = document.find("select", attrs={"name": "organisation_kind"})
+    label = document.find("label", attrs={"for": select["id"]}).get_text(" ", strip=True)
+    assert label == say("Type de structure", "Type of organisation")
+    assert select.find_parent("fieldset").legend.get_text(strip=True) == say("Vous", "About you")
+    options = [option.get_text(strip=True) for option in select.find_all("option")]
+    assert options[0] == "—"
+    assert say("Conseil citoyen", "Citizens' council") in options
+    assert "required" not in select.attrs
+
+
 def test_workshops_are_grouped_in_fieldsets_with_french_times(client, workshop_event):
     document = soup(client.get(workshop_event.url))
     legends = [legend.get_text(strip=True) for legend in document.select("form legend")]

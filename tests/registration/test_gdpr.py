@@ -64,7 +64,7 @@ def test_retention_days_option(make_event, capsys):
 
 def test_erase_cancels_promotes_and_anonymises(open_event, register):
     event = open_event(registration_capacity=1)
-    first = register(event, 1)
+    first = register(event, 1, organisation_kind="association")
     waiting = register(event, 2)
     old_token = first.token
     service.erase(first)
@@ -77,5 +77,7 @@ def test_erase_cancels_promotes_and_anonymises(open_event, register):
         {},
     )
     assert first.token != old_token
+    # The type of organisation is no personal data: the activity report counts it.
+    assert first.organisation_kind == "association"
     assert first.anonymised_at is not None
     assert waiting.status == "confirmed"

@@ -111,12 +111,14 @@ def test_self_service_shows_and_updates_answers(client, open_event, register):
             "last_name": "Durand",
             "email": "camille1@example.org",
             "organisation": "Métropole",
+            "organisation_kind": "local_authority",
             "function": "",
         },
     )
     assert response.status_code == 200
     registration.refresh_from_db()
     assert (registration.last_name, registration.organisation) == ("Durand", "Métropole")
+    assert registration.organisation_kind == "local_authority"
     assert registration.email == "camille1@example.org"
 
 

@@ -31,11 +31,12 @@ def update(client, registration, **changes):
 def test_form_shows_email_workshops_and_audience_but_not_consent(client, workshop_event, register):
     registration = register(workshop_event, 1, workshops=["ws-a"])
     form = client.get(self_service_path(registration)).context["form"]
-    assert list(form.fields)[:7] == [
+    assert list(form.fields)[:8] == [
         "first_name",
         "last_name",
         "email",
         "organisation",
+        "organisation_kind",
         "function",
         "audience",
         "workshops",

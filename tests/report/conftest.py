@@ -1,10 +1,11 @@
 """A year of activity with known answers: two events held, one cancelled, one the year before.
 
 2025-03-10, Dijon (Côte-d'Or, Bourgogne-Franche-Comté), theme Égalité, format Forum:
-  3 confirmed (2 elected officials present, 1 without category absent), 1 waiting, 1 cancelled.
+  3 confirmed (2 elected officials of a local authority present, 1 without category or
+  type of organisation absent), 1 waiting, 1 cancelled.
 2025-06-05, Strasbourg (Bas-Rhin, Grand Est), theme Égalité:
-  2 confirmed State staff, 1 present.
-A cycle of both: 1 confirmed elected official, present at both.
+  2 confirmed State staff of a State service, 1 present.
+A cycle of both: 1 confirmed elected official of a local authority, present at both.
 2025-06-20, Strasbourg, cancelled: 1 confirmed, ignored. 2024-12-01, Dijon: 1 confirmed, ignored.
 """
 
@@ -22,10 +23,11 @@ from tests.factories import (
     VenueFactory,
     paris,
 )
-from wagtail_rencontres.enums import EventStatus, RegistrationStatus
+from wagtail_rencontres.enums import EventStatus, OrganisationKind, RegistrationStatus
 from wagtail_rencontres.models import Attendance, CycleSession, Registration
 
 YEAR = {"date_from": "2025-01-01", "date_to": "2025-12-31"}
+TOWN, STATE = OrganisationKind.LOCAL_AUTHORITY, OrganisationKind.STATE_SERVICE
 
 
 def registration(page, n, status=RegistrationStatus.CONFIRMED, **fields):
@@ -80,13 +82,14 @@ def year(agenda):
         CycleSession.objects.create(cycle=cycle, event=page, sort_order=position)
 
     for n in (1, 2):
-        present(registration(march, n, audience=elected), march)
+        present(registration(march, n, audience=elected, organisation_kind=TOWN), march)
     registration(march, 3, organisation="=SUM(A1)")
     registration(march, 4, status=RegistrationStatus.WAITLISTED)
     registration(march, 5, status=RegistrationStatus.CANCELLED)
-    present(registration(june, 1, audience=staff, organisation="Préfecture"), june)
-    registration(june, 2, audience=staff, organisation="Préfecture")
-    both = registration(cycle, 1, audience=elected)
+    prefecture = {"organisation": "Préfecture", "organisation_kind": STATE}
+    present(registration(june, 1, audience=staff, **prefecture), june)
+    registration(june, 2, audience=staff, **prefecture)
+    both = registration(cycle, 1, audience=elected, organisation_kind=TOWN)
     present(both, march)
     present(both, june)
     present(registration(cancelled, 1), cancelled)

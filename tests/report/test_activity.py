@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from wagtail_rencontres.enums import OrganisationKind
 from wagtail_rencontres.models import SurveyResponse
 from wagtail_rencontres.relations.models import SurveyQuestion
 from wagtail_rencontres.services import activity
@@ -44,6 +45,15 @@ def test_participants_by_organisation_as_typed(year):
         {"name": "Ville de Dijon", "registered": 3, "present": 3},
         {"name": "Préfecture", "registered": 2, "present": 1},
         {"name": "=SUM(A1)", "registered": 1, "present": 0},
+    ]
+
+
+def test_participants_by_type_of_organisation_most_present_first(year):
+    town, state = OrganisationKind.LOCAL_AUTHORITY, OrganisationKind.STATE_SERVICE
+    assert activity.by_organisation_kind(events()) == [
+        {"kind": "local_authority", "name": town.label, "registered": 3, "present": 3},
+        {"kind": "state_service", "name": state.label, "registered": 2, "present": 1},
+        {"kind": "", "name": "", "registered": 1, "present": 0},
     ]
 
 
@@ -102,6 +112,7 @@ def test_figures_survive_anonymisation_except_organisations(year):
             activity.totals(events()),
             [(e.pk, e.registered, e.present, e.waiting) for e in activity.per_event(events())],
             activity.by_audience(events()),
+            activity.by_organisation_kind(events()),
             activity.by_territory(events(), ["region"]),
             activity.by_territory(events(), ["department_code", "department"]),
             activity.by_month(events()),

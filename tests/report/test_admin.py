@@ -67,9 +67,10 @@ def test_the_page_shows_figures_charts_with_titles_and_tables(client, manager, y
         ("Waiting list", 1),
     ]
     html = response.content.decode()
-    assert html.count('<svg role="img"') == 3
-    assert html.count("<desc id=") == 3
-    assert html.count("<caption>") == 6
+    assert html.count('<svg role="img"') == 4
+    assert html.count("<desc id=") == 4
+    assert html.count("<caption>") == 7
+    assert "Participants present by type of organisation" in html
     assert year["march"].title in html
     assert "Satisfaction (average):" in " ".join(html.split())
 
@@ -101,6 +102,16 @@ def test_csv_export_of_audiences(client, manager, year):
         ["Not given", "1", "0"],
     ]
     assert "activity-audiences-20250101-20251231.csv" in response["Content-Disposition"]
+
+
+def test_csv_export_of_types_of_organisation(client, manager, year):
+    response = get(client, table="organisation_kinds", export="csv", **YEAR)
+    assert rows_of_csv(response) == [
+        ["Type of organisation", "Registered", "Present"],
+        ["Local authority", "3", "3"],
+        ["State service", "2", "1"],
+        ["Not given", "1", "0"],
+    ]
 
 
 def test_csv_export_neutralises_formulas(client, manager, year):

@@ -35,7 +35,11 @@ from wagtail_rencontres.api.schemas import (
     RegistrationFormOut,
     RegistrationOut,
 )
-from wagtail_rencontres.enums import RegistrationClosedReason, RegistrationStatus
+from wagtail_rencontres.enums import (
+    OrganisationKind,
+    RegistrationClosedReason,
+    RegistrationStatus,
+)
 from wagtail_rencontres.forms import HONEYPOT_FIELD
 from wagtail_rencontres.models import consent_version
 from wagtail_rencontres.services import capacity, queries
@@ -63,6 +67,12 @@ class RegistrationIn(BaseModel):
     last_name: str = Field(max_length=100, json_schema_extra={"minLength": 1})
     email: str = Field(max_length=254, json_schema_extra={"format": "email", "minLength": 3})
     organisation: str = Field(max_length=255, json_schema_extra={"minLength": 1})
+    organisation_kind: str = Field(
+        "",
+        max_length=32,
+        description="Type of organisation, one of the form schema's choices; empty: not given.",
+        json_schema_extra={"enum": ["", *OrganisationKind.values]},
+    )
     function: str = Field("", max_length=255)
     audience: int | None = Field(
         None, ge=1, le=MAX_ID, description="Audience id, from the form schema."

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission
 
-from wagtail_rencontres.enums import MailKind, MailStatus, RegistrationStatus
+from wagtail_rencontres.enums import MailKind, MailStatus, OrganisationKind, RegistrationStatus
 
 
 def consent_version(text):
@@ -58,6 +58,16 @@ class Registration(AbstractFormSubmission):
         help_text=_("Stored in lower case; erased when the registration is anonymised."),
     )
     organisation = models.CharField(verbose_name=_("organisation"), max_length=255, blank=True)
+    organisation_kind = models.CharField(
+        verbose_name=_("type of organisation"),
+        max_length=32,
+        choices=OrganisationKind.choices,
+        blank=True,
+        help_text=_(
+            "Kept when the registration is anonymised: the activity report counts "
+            "participants by type of organisation."
+        ),
+    )
     function = models.CharField(verbose_name=_("function"), max_length=255, blank=True)
     audience = models.ForeignKey(
         "wagtail_rencontres.Audience",

@@ -257,7 +257,14 @@ def _initial(registration):
         return {}
     initial = {
         name: getattr(registration, name)
-        for name in ("first_name", "last_name", "email", "organisation", "function")
+        for name in (
+            "first_name",
+            "last_name",
+            "email",
+            "organisation",
+            "organisation_kind",
+            "function",
+        )
     }
     initial["audience"] = registration.audience_id
     initial["workshops"] = list(registration.workshops or [])

@@ -2,9 +2,10 @@
 
 Every figure is an aggregate computed in the database, with a constant number
 of queries whatever the number of events. Figures rest on what anonymisation
-keeps (status, audience category, presences, the event's venue), so that they
-stay the same after the retention period; the one exception is the table by
-organisation, a free-text field erased with the registrant's other data.
+keeps (status, audience category, type of organisation, presences, the
+event's venue), so that they stay the same after the retention period; the one
+exception is the table by organisation, a free-text field erased with the
+registrant's other data.
 
 Scope: events held in the period (live, not cancelled or postponed, starting
 in it), counted once across translations (registrations belong to the
@@ -20,7 +21,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from wagtail_rencontres import conf
-from wagtail_rencontres.enums import EventStatus, RegistrationStatus
+from wagtail_rencontres.enums import EventStatus, OrganisationKind, RegistrationStatus
 from wagtail_rencontres.models import Attendance, Registration
 from wagtail_rencontres.services import dates, i18n, queries, survey
 
@@ -136,6 +137,27 @@ def by_organisation(events):
         ({"name": row.pop("organisation"), **row} for row in rows),
         key=lambda row: (row["name"] == "", -row["present"], row["name"].casefold()),
     )
+
+
+def by_organisation_kind(events):
+    """Registered and present per type of organisation (``""``: not given), most present first.
+
+    ``name`` is the type's label, translated when it is shown.
+
+    The type is kept when a registration is anonymised, so these figures do
+    not change after the retention period.
+    """
+    rows = (
+        registrations(events)
+        .values("organisation_kind")
+        .annotate(**COUNTS)
+        .order_by("-present", "-registered", "organisation_kind")
+    )
+    labels = dict(OrganisationKind.choices)
+    return [
+        {"kind": (kind := row.pop("organisation_kind")), "name": labels.get(kind, ""), **row}
+        for row in rows
+    ]
 
 
 def _venue_of_presence(field):
