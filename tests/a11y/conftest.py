@@ -103,6 +103,19 @@ def logged_in_context(chromium, live_server, user, width=1280, height=900):
     return context
 
 
+def doc_screenshot(page, name):
+    """Save ``page`` as ``<name>.png`` in the folder ``RENCONTRES_DOC_SCREENSHOTS`` names.
+
+    Nothing happens without the variable. The how-to guides' screenshots of
+    the survey are taken this way, from the pages these tests check::
+
+        RENCONTRES_DOC_SCREENSHOTS=docs/how-to/img pytest tests/a11y/test_survey.py
+    """
+    folder = os.environ.get("RENCONTRES_DOC_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
 def run_axe(page, axe_source):
     """Run axe-core on the open page with the WCAG 2.0/2.1 A and AA rules."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):

@@ -27,7 +27,7 @@ def test_the_activity_report_has_no_axe_violation(
     query = "&".join(f"{key}={value}" for key, value in YEAR.items())
     url = f"{live_server.url}{reverse('wagtail_rencontres_activity:index')}?{query}"
     page.goto(url)
-    assert page.locator("svg[role=img]").count() == 3
+    assert page.locator("svg[role=img]").count() == 4
     violations = run_axe(page, axe_source)
     context.close()
     assert violations == [], describe_violations(url, violations)
