@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wagtail_rencontres.admin_views import _check, _event
+from wagtail_rencontres.enums import OrganisationKind
 from wagtail_rencontres.models import Audience
 from wagtail_rencontres.services import capacity, dates, queries
 from wagtail_rencontres.services import registration as service
@@ -40,6 +41,11 @@ class WalkInForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("Email"), required=False)
     organisation = forms.CharField(
         label=gettext_lazy("Organisation"), max_length=255, required=False
+    )
+    organisation_kind = forms.ChoiceField(
+        label=gettext_lazy("Type of organisation"),
+        choices=[("", "—"), *OrganisationKind.choices],
+        required=False,
     )
     function = forms.CharField(label=gettext_lazy("Function"), max_length=255, required=False)
     audience = forms.ModelChoiceField(

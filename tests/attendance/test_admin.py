@@ -125,10 +125,17 @@ def test_bad_day_and_odd_input_never_fail(client, steward, open_event, register)
 
 def test_walk_in_registers_and_checks_in(client, steward, open_event):
     event = open_event(registration_capacity=1)
-    data = {"first_name": "Léa", "last_name": "Roux", "email": "lea@example.org", "day": ""}
+    data = {
+        "first_name": "Léa",
+        "last_name": "Roux",
+        "email": "lea@example.org",
+        "organisation_kind": "citizens_council",
+        "day": "",
+    }
     response = client.post(url("walk_in", event), data)
     assert response.status_code == 302
     walker = Registration.objects.get(page_id=event.pk)
+    assert walker.organisation_kind == "citizens_council"
     assert Attendance.objects.get().registration == walker
     full = client.post(url("walk_in", event), {**data, "email": "other@example.org"})
     assert full.status_code == 409
