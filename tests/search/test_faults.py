@@ -24,7 +24,6 @@ from tests.tasks import DATABASE_TASKS, run_ready_tasks, time_passes
 from wagtail_rencontres.services import search
 from wagtail_rencontres.services.search import indexing
 
-FROZEN_PORT = 18151
 REINDEX = "reindex"
 UNINDEX = "unindex"
 
@@ -35,8 +34,11 @@ def frozen_server():
     pytest.importorskip("elasticsearch", reason="the testing extra installs the client")
     listener = socket.socket()
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", FROZEN_PORT))
+    # A free port, so that suites running side by side (CI runs the
+    # Elasticsearch and OpenSearch ones at once) each get their own.
+    listener.bind(("127.0.0.1", 0))
     listener.listen(64)
+    port = listener.getsockname()[1]
     held, stop = [], threading.Event()
 
     def accept():
@@ -54,7 +56,7 @@ def frozen_server():
         return {
             "default": {
                 "BACKEND": "wagtail.search.backends.elasticsearch8",
-                "URLS": [f"http://127.0.0.1:{FROZEN_PORT}"],
+                "URLS": [f"http://127.0.0.1:{port}"],
                 "INDEX_PREFIX": "rencontres_frozen_",
                 "TIMEOUT": timeout,
                 "OPTIONS": {"max_retries": 0},
