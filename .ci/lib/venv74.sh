@@ -6,13 +6,8 @@
 VENV74_LOG=.venv74.build.log
 
 ensure_venv74() {
-    local python="${PYTHON:-python3.11}"
-    command -v "$python" >/dev/null 2>&1 || python=python3
-    if [ ! -x .venv74/bin/python ]; then
-        "$python" -m venv .venv74
-    fi
-    .venv74/bin/python -m pip install --quiet --upgrade pip
-    .venv74/bin/python -m pip install --quiet -e ".[testing]" "wagtail>=7.4,<7.5"
+    source scripts/lib/venv.sh
+    ensure_venv .venv74 "wagtail>=7.4,<7.5"
 }
 
 # prefetch_venv74: the dependencies only (from pyproject.toml), not the package:

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus
+from wagtail_rencontres.forms import CORE_FIELDS
 from wagtail_rencontres.models.registration import Registration
 from wagtail_rencontres.pages.base import add_base_template
 from wagtail_rencontres.services import capacity, programme
@@ -255,17 +256,7 @@ def self_service_certificate(page, request, token):
 def _initial(registration):
     if registration is None:
         return {}
-    initial = {
-        name: getattr(registration, name)
-        for name in (
-            "first_name",
-            "last_name",
-            "email",
-            "organisation",
-            "organisation_kind",
-            "function",
-        )
-    }
+    initial = {name: getattr(registration, name) for name in CORE_FIELDS if name != "audience"}
     initial["audience"] = registration.audience_id
     initial["workshops"] = list(registration.workshops or [])
     initial.update(registration.form_data or {})
