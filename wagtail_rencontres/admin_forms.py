@@ -3,6 +3,7 @@ themes and audiences picked in the page's locale."""
 
 import datetime as dt
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -47,18 +48,25 @@ class CompleteInlinesForm(WagtailAdminPageForm):
 
 
 class LocaleTermsForm(CompleteInlinesForm):
-    """Offer the themes and audiences of the page's locale only.
+    """Offer the themes and audiences of the page's locale only, as checkboxes.
 
     Translations share their source's terms (wagtail-localize synchronises them),
     so the source page is where editors pick them, among its own locale's terms.
     Terms already chosen in another locale show as their translation when there is
     one, and stay offered otherwise, so that saving never drops them silently.
+    A centre has a dozen themes and a few audiences: every one is in sight as a
+    checkbox, where a multiple select needs Ctrl-click and scrolling.
     """
 
     locale_term_fields = ("themes", "audiences")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in self.locale_term_fields:
+            if name in self.fields:
+                field = self.fields[name]
+                field.widget = forms.CheckboxSelectMultiple(attrs=field.widget.attrs)
+                field.widget.choices = field.choices
         locale_id = self.instance.locale_id
         if locale_id is None:
             return

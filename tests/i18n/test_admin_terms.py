@@ -1,4 +1,4 @@
-"""The admin's theme and audience pickers offer the page's locale's terms only."""
+"""The admin's theme and audience checkboxes offer the page's locale's terms only."""
 
 import re
 
@@ -11,13 +11,15 @@ from tests.sites import page_type_label
 
 pytestmark = pytest.mark.django_db
 
-OPTION = re.compile(r'<option value="\d+"( selected)?>([^<]*)</option>')
-
 
 def options(html, name):
-    """``[(label, selected)]`` of the ``name`` picker."""
-    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S).group(1)
-    return [(label, bool(selected)) for selected, label in OPTION.findall(select)]
+    """``[(label, checked)]`` of the ``name`` picker, a list of checkboxes."""
+    boxes = re.findall(
+        rf'<input type="checkbox" name="{name}" value="\d+"[^>]*?( checked)?>\s*([^<]*)</label>',
+        html,
+    )
+    assert boxes, f"no {name} checkboxes"
+    return [(label.strip(), bool(checked)) for checked, label in boxes]
 
 
 def get_html(admin_client, url):
