@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wagtail_rencontres.admin_views import _check, _event
-from wagtail_rencontres.enums import OrganisationKind
+from wagtail_rencontres.forms import organisation_kind_field
 from wagtail_rencontres.models import Audience
 from wagtail_rencontres.services import capacity, dates, queries
 from wagtail_rencontres.services import registration as service
@@ -42,11 +42,7 @@ class WalkInForm(forms.Form):
     organisation = forms.CharField(
         label=gettext_lazy("Organisation"), max_length=255, required=False
     )
-    organisation_kind = forms.ChoiceField(
-        label=gettext_lazy("Type of organisation"),
-        choices=[("", "—"), *OrganisationKind.choices],
-        required=False,
-    )
+    organisation_kind = organisation_kind_field()
     function = forms.CharField(label=gettext_lazy("Function"), max_length=255, required=False)
     audience = forms.ModelChoiceField(
         label=gettext_lazy("Audience category"), queryset=Audience.objects.none(), required=False

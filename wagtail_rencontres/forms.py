@@ -52,6 +52,15 @@ EXTRA_AUTOCOMPLETE = {
 NBSP = "\u00a0"
 
 
+def organisation_kind_field():
+    """The optional "type of organisation" choice, on the online and the walk-in forms."""
+    return forms.ChoiceField(
+        label=_("Type of organisation"),
+        choices=[("", "—"), *OrganisationKind.choices],
+        required=False,
+    )
+
+
 class RegistrationForm(BaseForm):
     """Validates one registration; set up by :class:`RegistrationFormBuilder`."""
 
@@ -185,11 +194,7 @@ class RegistrationFormBuilder(FormBuilder):
         formfields["last_name"] = forms.CharField(label=_("Last name"), max_length=100)
         formfields["email"] = forms.EmailField(label=_("Email"), max_length=254)
         formfields["organisation"] = forms.CharField(label=_("Organisation"), max_length=255)
-        formfields["organisation_kind"] = forms.ChoiceField(
-            label=_("Type of organisation"),
-            choices=[("", "—"), *OrganisationKind.choices],
-            required=False,
-        )
+        formfields["organisation_kind"] = organisation_kind_field()
         formfields["function"] = forms.CharField(
             label=_("Function"), max_length=255, required=False
         )
