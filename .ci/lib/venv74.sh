@@ -14,10 +14,8 @@ ensure_venv74() {
 # an editable install writes into the source tree, which step 20's own install
 # of .venv may be doing at the same moment.
 prefetch_venv74() {
-    local python="${PYTHON:-python3.11}"
-    command -v "$python" >/dev/null 2>&1 || python=python3
-    [ -x .venv74/bin/python ] || "$python" -m venv .venv74
-    .venv74/bin/python -m pip install --quiet --upgrade pip
+    source scripts/lib/venv.sh
+    make_venv .venv74
     .venv74/bin/python - <<'PY' >.venv74/requirements-prefetch.txt
 import tomllib
 project = tomllib.load(open("pyproject.toml", "rb"))["project"]
