@@ -29,6 +29,7 @@ from wagtail_rencontres.services.search import ranking
 from wagtail_rencontres.services.search.facets import empty_facets, event_facets
 from wagtail_rencontres.services.search.querysets import (
     Filters,
+    backend_ids,
     cycle_queryset,
     event_queryset,
     one_per_item,
@@ -175,16 +176,19 @@ def _search(queryset, query, limit, backend, operator="and"):
     return list(results[:limit])
 
 
-def matching(queryset, query, backend, operator="and"):
+def matching(queryset, query, backend, operator="and", fields=None):
     """The objects of ``queryset`` the backend matches for ``query``, as a database queryset.
 
     The hits are drawn from ``queryset`` too (every backend fetches its hits
     through it), so counting and faceting this set can never count what the
     hits leave out. Database backends search the tables themselves; a search
-    server gives the ids it holds, at most :data:`MAX_MATCHES`.
+    server gives the ids it holds, at most :data:`MAX_MATCHES`. ``fields``
+    limits the search to these search fields.
     """
     query = backend_query(query, backend)
-    results = backend.search(query, queryset, operator=operator, order_by_relevance=False)
+    results = backend.search(
+        query, queryset, fields=fields, operator=operator, order_by_relevance=False
+    )
     if hasattr(results, "get_queryset"):  # a database backend
         return queryset.filter(pk__in=results.get_queryset().values("pk"))
     response = results._backend_do_search(
@@ -196,6 +200,28 @@ def matching(queryset, query, backend, operator="and"):
     )
     ids = [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
     return queryset.filter(pk__in=ids)
+
+
+#: The search fields that hold what autocompletion finds each type by.
+AUTOCOMPLETE_WHOLE_WORD_FIELDS = {
+    "event": ["title", "search_speaker_text", "search_place_text", "search_taxonomy_text"],
+    "speaker": ["first_name", "last_name"],
+}
+
+
+def _with_whole_words(queryset, words, backend, fields):
+    """``queryset`` kept, on a search server, to what holds every word of ``words`` whole.
+
+    A search server autocompletes every typed word on its edge n-grams, so
+    "discrim embauche" would find "discriminations à l'embauche". The words
+    before the last are matched whole (French stemming still applies) with a
+    plain search of ``fields``; the engine then completes the last word among
+    those objects only. The database backends already read the words so.
+    """
+    if not words or not is_search_server(backend):
+        return queryset
+    found = matching(queryset, " ".join(words), backend, fields=fields)
+    return queryset.filter(id__in=backend_ids(found, "id"))
 
 
 def search(
@@ -329,12 +355,19 @@ def autocomplete(query, language_code=None, limit=10, request=None, preferred_la
         events_in = one_per_item(events_in, preferred_language)
         speakers_in = one_per_item(speakers_in, preferred_language)
     backend = _backend()
+    whole_words = query.split()[:-1]
     # Some backends fold accents on one side only (Elasticsearch folds its edge
     # n-grams but not the typed text, PostgreSQL's "simple" configuration keeps
     # them): ask with the typed and the folded text, keeping the first answers.
     texts = [query] if fold(query) == query else [query, fold(query)]
     events, speakers = {}, {}
     try:
+        events_in = _with_whole_words(
+            events_in, whole_words, backend, AUTOCOMPLETE_WHOLE_WORD_FIELDS["event"]
+        )
+        speakers_in = _with_whole_words(
+            speakers_in, whole_words, backend, AUTOCOMPLETE_WHOLE_WORD_FIELDS["speaker"]
+        )
         for text in texts:
             event_results = backend.autocomplete(text, events_in, operator="and")
             for event in event_results[:limit]:

@@ -76,7 +76,7 @@ def _year_bounds(year):
     )
 
 
-def _ids(queryset, field="pk"):
+def backend_ids(queryset, field="pk"):
     """``field`` of ``queryset`` as a list the search backends can filter on.
 
     Backends translate ``__in`` with a list of values, not a subquery; ``[0]``
@@ -96,7 +96,7 @@ def one_per_item(queryset, language_code):
         return queryset
     translated = queryset.filter(locale_id=locale_id).values("translation_key")
     others = queryset.exclude(locale_id=locale_id).filter(translation_key__in=translated)
-    return queryset.exclude(pk__in=_ids(others))
+    return queryset.exclude(pk__in=backend_ids(others))
 
 
 def _page_queryset(model_name, filters, language_code):
@@ -117,7 +117,7 @@ def event_queryset(filters, language_code=None):
     queryset = _page_queryset("EventPage", filters, language_code)
     if filters.formats:
         formats = model("EventFormat").objects.filter(slug__in=filters.formats)
-        queryset = queryset.filter(format__in=_ids(formats))
+        queryset = queryset.filter(format__in=backend_ids(formats))
     if filters.regions:
         queryset = queryset.filter(venue__region__in=filters.regions)
     if filters.departments:
@@ -134,7 +134,7 @@ def event_queryset(filters, language_code=None):
         # Cycle membership is edited on the cycle, so it is read fresh from the
         # database and passed to the backend as ids.
         sessions = queries.cycle_session_model().objects.filter(cycle_id=filters.cycle)
-        queryset = queryset.filter(id__in=_ids(sessions, "event_id"))
+        queryset = queryset.filter(id__in=backend_ids(sessions, "event_id"))
     if filters.starts_after:
         queryset = queryset.filter(start__gte=filters.starts_after)
     if filters.ends_after:
@@ -152,7 +152,7 @@ def speaker_queryset(language_code=None):
     Who is public is decided in the database, then given to the backend as ids:
     the index cannot know when an event is published or a section made private.
     """
-    queryset = model("Speaker").objects.filter(id__in=_ids(queries.public_speakers()))
+    queryset = model("Speaker").objects.filter(id__in=backend_ids(queries.public_speakers()))
     locale_id = _locale_id(language_code)
     if locale_id is not None:
         queryset = queryset.filter(locale_id=locale_id)
