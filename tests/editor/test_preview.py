@@ -6,7 +6,9 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.test.utils.form_data import streamfield
 
 from tests.editor.forms import day, event_form, session
 from tests.factories import AudienceFactory
@@ -86,3 +88,44 @@ def test_preview_restricted_session_shows_its_outline(admin_client, make_event):
     )
     assert "Atelier des élus" in html
     assert "Élus" in html
+
+
+def after_event_preview(client, event, **overrides):
+    """Post the edit form, then render it in the "After the event" preview mode."""
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(event.pk,))
+    checked = client.post(url, event_form(**overrides))
+    assert checked.json()["is_valid"] is True, checked.json()
+    response = client.get(url, {"mode": "after-event"})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_after_event_mode_shows_the_event_as_over(admin_client, make_event):
+    event = make_event()
+    coming = {
+        **on(SOON),
+        "registration_mode": "internal",
+        "registration_capacity": "40",
+        "resources": streamfield(
+            [("link", {"label": "Actes de la journée", "url": "https://example.org/actes"})]
+        ),
+    }
+    over = in_page_language(_("This event is over."))
+    form = 'class="rencontres-form rencontres-registration-form"'
+
+    now_html = preview(admin_client, event, **coming)
+    assert over not in now_html
+    assert form in now_html
+
+    after_html = after_event_preview(admin_client, event, **coming)
+    assert over in after_html
+    assert in_page_language(_("See the resources of the event")) in after_html
+    assert "Actes de la journée" in after_html
+    assert form not in after_html
+    # Outside the preview, the page is as of now again.
+    assert preview(admin_client, event, **coming).count(form) == 1
+
+
+def test_event_pages_offer_the_after_event_mode(make_event):
+    modes = dict(make_event().preview_modes)
+    assert str(modes["after-event"]) == str(_("After the event"))

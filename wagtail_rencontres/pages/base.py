@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import PartnerRole
 from wagtail_rencontres.pages import speaker
-from wagtail_rencontres.pages.preview import HeadlessPreviewMixin
+from wagtail_rencontres.pages.preview import AfterEventPreviewMixin, HeadlessPreviewMixin
 from wagtail_rencontres.services import i18n, programme, publication, representation, serving
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
@@ -87,10 +87,11 @@ class LocalizedChoicesMixin(models.Model):
         abstract = True
 
 
-class EventServingMixin(HeadlessPreviewMixin, models.Model):
+class EventServingMixin(AfterEventPreviewMixin, HeadlessPreviewMixin, models.Model):
     """How an event page is served: the view restrictions that its route found
     (:mod:`~wagtail_rencontres.services.serving`), its template's context, and its
-    preview in the site's front end (:class:`.HeadlessPreviewMixin`)."""
+    previews: after the event (:class:`.AfterEventPreviewMixin`) and in the
+    site's front end (:class:`.HeadlessPreviewMixin`)."""
 
     def get_view_restrictions(self):
         # Routed by an agenda, the page knows whether any restriction applies.

@@ -6,7 +6,6 @@ routes render :mod:`.registration_views`.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -15,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from wagtail_rencontres.enums import EventStatus, RegistrationMode
 from wagtail_rencontres.models.mixins import default_timezone
 from wagtail_rencontres.pages import registration_views, survey_views
-from wagtail_rencontres.services import dates
+from wagtail_rencontres.services import clock, dates
 from wagtail_rencontres.services import registration as registration_service
 
 #: Registration settings a translation shares with its source (one list, one capacity).
@@ -157,7 +156,7 @@ class RegistrationPageMixin(RoutablePageMixin, models.Model):
             EventStatus.POSTPONED,
         ):
             return False
-        now = timezone.now()
+        now = clock.now()
         if self.registration_opens_at and now < self.registration_opens_at:
             return False
         if self.registration_closes_at and now > self.registration_closes_at:

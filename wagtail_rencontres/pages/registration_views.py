@@ -8,7 +8,6 @@ The HTML form gives the same answers and messages as the API
 
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -16,7 +15,7 @@ from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus
 from wagtail_rencontres.forms import CORE_FIELDS
 from wagtail_rencontres.models.registration import Registration
 from wagtail_rencontres.pages.base import add_base_template
-from wagtail_rencontres.services import capacity, programme
+from wagtail_rencontres.services import capacity, clock, programme
 from wagtail_rencontres.services import registration as service
 from wagtail_rencontres.services.attendance import certificates, codes
 
@@ -225,7 +224,7 @@ def _checkin_qr(page, registration):
 def certificate_ended(page, now=None):
     """Whether the event (a cycle: its last session) is over."""
     ends_at = page.registration_ends_at
-    return ends_at is not None and (now or timezone.now()) >= ends_at
+    return ends_at is not None and (now or clock.now()) >= ends_at
 
 
 def certificate_available(page, registration, now=None):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_rencontres.enums import TemporalStatus
+from wagtail_rencontres.services import clock
 
 
 def get_zone(name):
@@ -56,7 +57,7 @@ def to_local(value, tz_name):
 
 def temporal_status(start, end, now=None):
     """past / ongoing / upcoming, relative to ``now``; an event is ongoing up to its end."""
-    now = now or timezone.now()
+    now = now or clock.now()
     if end is not None and end < now:
         return TemporalStatus.PAST
     if start <= now:

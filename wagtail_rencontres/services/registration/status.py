@@ -5,7 +5,6 @@ Nothing here writes: :mod:`.workflow` changes registrations.
 
 from dataclasses import dataclass
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_rencontres import conf
@@ -15,7 +14,7 @@ from wagtail_rencontres.enums import (
     RegistrationMode,
     RegistrationStatus,
 )
-from wagtail_rencontres.services import capacity
+from wagtail_rencontres.services import capacity, clock
 
 STATUS_MESSAGES = {
     RegistrationStatus.CONFIRMED: _(
@@ -85,7 +84,7 @@ def closed_reason(event, now=None, taken=None, places=True):
     ``places=False`` leaves places out (no query): a quick check before the
     one made under the event's lock.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     if event.registration_mode == RegistrationMode.NONE:
         return RegistrationClosedReason.NO_REGISTRATION
     status = event.registration_page_status
