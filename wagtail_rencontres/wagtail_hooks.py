@@ -12,6 +12,7 @@ from wagtail_rencontres import (
     admin_checkin,
     admin_copy,
     admin_dashboard,
+    admin_deadline,
     admin_report,
     admin_survey,
 )
@@ -55,6 +56,10 @@ def register_copy_urls():
             include((admin_copy.urlpatterns, admin_copy.app_name), namespace=admin_copy.app_name),
         )
     ]
+
+
+hooks.register("before_edit_page", admin_deadline.on_opening_the_editor)
+hooks.register("after_edit_page", admin_deadline.on_publishing)
 
 
 @hooks.register("register_permissions")

@@ -14,7 +14,7 @@ from wagtail_rencontres.enums import (
     RegistrationMode,
     RegistrationStatus,
 )
-from wagtail_rencontres.services import capacity, clock
+from wagtail_rencontres.services import capacity, clock, dates, formatting
 
 STATUS_MESSAGES = {
     RegistrationStatus.CONFIRMED: _(
@@ -159,3 +159,35 @@ def consent_text(event):
         )
         % {"days": conf.get_setting("REGISTRATION_RETENTION_DAYS")}
     )
+
+
+#: A deadline further than this before the event's start is likely left over
+#: from earlier dates (see :func:`deadline_warning`).
+DEADLINE_WARNING_DAYS = 90
+
+
+def deadline_warning(event):
+    """Why the registration deadline looks left behind by the event's dates, or ``""``.
+
+    Editors move an event's dates and forget its deadline: after a change of
+    date, it ends up after the event has started, or months before it. The
+    admin says so when the page is opened, saved or published; nothing blocks.
+    """
+    closes_at, start = event.registration_closes_at, event.start
+    if event.registration_mode == RegistrationMode.NONE or closes_at is None or start is None:
+        return ""
+    local = dates.to_local(closes_at, event.registration_timezone)
+    deadline = f"{formatting.format_day(local)}, {formatting.format_time(local)}"
+    if closes_at > start:
+        return _(
+            "The registration deadline (%(deadline)s) is after the start of the event. "
+            "Did the event's dates change? Check the deadline in the Registration tab."
+        ) % {"deadline": deadline}
+    days = (start - closes_at).days
+    if days > DEADLINE_WARNING_DAYS:
+        # More than DEADLINE_WARNING_DAYS: always plural.
+        return _(
+            "The registration deadline (%(deadline)s) is %(days)d days before the event. "
+            "Did the event's dates change? Check the deadline in the Registration tab."
+        ) % {"deadline": deadline, "days": days}
+    return ""
