@@ -1,7 +1,9 @@
-"""Registers the admin viewsets; nothing else lives here."""
+"""Registers the admin's views, hooks and editor assets; their logic lives elsewhere."""
 
 from django.contrib.auth.models import Permission
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import widgets
@@ -56,6 +58,20 @@ def register_copy_urls():
             include((admin_copy.urlpatterns, admin_copy.app_name), namespace=admin_copy.app_name),
         )
     ]
+
+
+@hooks.register("insert_editor_js")
+def programme_list_labels_js():
+    return format_html(
+        '<script src="{}"></script>', static("wagtail_rencontres/js/admin-list-labels.js")
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def programme_list_labels_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("wagtail_rencontres/css/admin.css")
+    )
 
 
 hooks.register("before_edit_page", admin_deadline.on_opening_the_editor)

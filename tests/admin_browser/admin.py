@@ -59,14 +59,30 @@ def fill_date(page, selector, value):
     field.press("Escape")
 
 
+def last_add_button(page, prefix):
+    """The last "Add" button of the ListBlock named ``prefix``."""
+    container = page.locator(f"[name='{prefix}-count'] + [data-streamfield-list-container]")
+    return container.locator(":scope > [data-streamfield-list-add]").last
+
+
 def add_list_item(page, prefix):
     """Click the last "Add" of the ListBlock named ``prefix``; return the new item's prefix."""
     count = page.locator(f"input[name='{prefix}-count']")
     index = int(count.input_value())
-    container = page.locator(f"[name='{prefix}-count'] + [data-streamfield-list-container]")
-    container.locator(":scope > [data-streamfield-list-add]").last.click()
+    last_add_button(page, prefix).click()
     page.wait_for_selector(f"[name='{prefix}-{index}-deleted']", state="attached")
     return f"{prefix}-{index}-value"
+
+
+def open_block_settings(page, field_name):
+    """Open the "Settings" area of the block holding the field named ``field_name``."""
+    settings = page.locator(f"[name='{field_name}']").locator(
+        "xpath=ancestor::*[@data-block-settings][1]"
+    )
+    toggle = page.locator(f"[aria-controls='{settings.get_attribute('id')}']")
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    page.locator(f"[name='{field_name}']").wait_for(state="visible")
 
 
 def choose(page, chooser_prefix, text):

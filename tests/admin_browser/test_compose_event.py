@@ -94,7 +94,18 @@ def complete(page, sessions, day):
             section.locator("[data-panel-toggle]").first.click()
         admin.fill_date(page, f"[name='{prefix}-start_time']", start)
         admin.fill_date(page, f"[name='{prefix}-end_time']", end)
-    speaker = admin.add_list_item(page, f"{sessions['reverse_conference']}-speakers")
+    # Compact sessions: the room waits behind "Settings"; the lists' last "+" says what it adds.
+    reverse_conference = sessions["reverse_conference"]
+    expect(page.locator(f"[name='{reverse_conference}-room']")).to_be_hidden()
+    expect(admin.last_add_button(page, f"{reverse_conference}-speakers")).to_have_text(
+        "Ajouter un·e intervenant·e"
+    )
+    expect(admin.last_add_button(page, f"{DAY}-sessions")).to_have_text("Ajouter une séquence")
+    # The last time typed leaves its picker open: hide it from the screenshot.
+    page.evaluate("document.querySelectorAll('.xdsoft_datetimepicker').forEach(p => p.remove())")
+    admin.last_add_button(page, f"{reverse_conference}-speakers").scroll_into_view_if_needed()
+    admin.screenshot(page, "session")
+    speaker = admin.add_list_item(page, f"{reverse_conference}-speakers")
     admin.create_in_chooser(
         page,
         f"{speaker}-speaker",
@@ -105,6 +116,8 @@ def complete(page, sessions, day):
     for name in ("Mézière", "Besnard"):
         speaker = admin.add_list_item(page, f"{testimonies}-speakers")
         admin.choose(page, f"{speaker}-speaker", name)
+    # The room, remote flag, restriction and places sit behind the session's "Settings".
+    admin.open_block_settings(page, f"{testimonies}-remote")
     page.check(f"[name='{testimonies}-remote']")
 
     page.get_by_role("tab", name="Informations pratiques").click()

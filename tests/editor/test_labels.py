@@ -85,3 +85,36 @@ def test_sessions_are_saved_in_order_of_start_time(admin_client, make_event):
     draft = event.get_latest_revision_as_object()
     titles = [item["title"] for item in draft.programme[0].value["sessions"]]
     assert titles == ["Accueil", "Ateliers", "Atelier B", "Synthèse"]
+
+
+def test_the_programme_lists_name_what_their_add_button_adds():
+    from django.utils import translation
+
+    from wagtail_rencontres.blocks.programme import ADD_LABEL_ATTR
+
+    session_block = ProgrammeBlock().child_blocks["day"].child_blocks["sessions"]
+    lists = {
+        "sessions": session_block,
+        "speakers": session_block.child_block.child_blocks["speakers"],
+        "restricted_audiences": session_block.child_block.child_blocks["restricted_audiences"],
+    }
+    with translation.override("fr"):
+        added = {name: str(block.meta.form_attrs[ADD_LABEL_ATTR]) for name, block in lists.items()}
+    assert added == {
+        "sessions": "Ajouter une séquence",
+        "speakers": "Ajouter un·e intervenant·e",
+        "restricted_audiences": "Ajouter un public",
+    }
+
+
+def test_a_session_keeps_its_rarer_fields_behind_its_settings():
+    session_block = ProgrammeBlock().child_blocks["day"].child_blocks["sessions"].child_block
+    layout = session_block.meta.form_layout
+    assert layout.children[:3] == ["start_time", "end_time", "title"]
+    assert set(layout.settings) == {"room", "remote", "restricted_audiences", "capacity"}
+
+
+def test_the_editor_loads_the_list_labels_script_and_style(admin_client, make_event):
+    html = admin_client.get(edit_url(make_event())).content.decode()
+    assert "wagtail_rencontres/js/admin-list-labels.js" in html
+    assert "wagtail_rencontres/css/admin.css" in html

@@ -19,6 +19,10 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_rencontres.enums import SessionFormat
 from wagtail_rencontres.widgets import SnippetChooser
 
+#: The attribute naming the visible label of a list's last "Add" button
+#: (``static/wagtail_rencontres/js/admin-list-labels.js``).
+ADD_LABEL_ATTR = "data-rencontres-add-label"
+
 #: Relations read with a chosen record, when its model has them.
 CHOSEN_WITH = ("locale", "organisation")
 
@@ -99,7 +103,12 @@ class SessionBlock(blocks.StructBlock):
         required=False,
         features=["bold", "italic", "link", "ol", "ul"],
     )
-    speakers = blocks.ListBlock(SessionSpeakerBlock(), label=_("Speakers"), default=[])
+    speakers = blocks.ListBlock(
+        SessionSpeakerBlock(),
+        label=_("Speakers"),
+        default=[],
+        form_attrs={ADD_LABEL_ATTR: _("Add a speaker")},
+    )
     room = blocks.CharBlock(label=_("Room"), required=False, max_length=120)
     remote = blocks.BooleanBlock(
         label=_("Remote (visio)"),
@@ -113,6 +122,7 @@ class SessionBlock(blocks.StructBlock):
         SynchronisedSnippetChooserBlock("wagtail_rencontres.Audience", label=_("Audience")),
         label=_("Restricted to"),
         default=[],
+        form_attrs={ADD_LABEL_ATTR: _("Add an audience")},
         help_text=_(
             "Leave empty for a session open to all. When set, only its time, title and "
             "audience are public; the description, room and speakers stay private."
@@ -144,6 +154,13 @@ class SessionBlock(blocks.StructBlock):
         form_classname = "struct-block rencontres-session"
         # The header of a collapsed session, as a programme leaflet lists it.
         label_format = "{start_time} – {title}"
+        # Compact: what a leaflet prints first, then, behind the session's
+        # "Settings" button, what few sessions need (Wagtail opens it and
+        # counts the errors there when one of them is invalid).
+        form_layout = blocks.BlockGroup(
+            children=["start_time", "end_time", "title", "format", "speakers", "description"],
+            settings=["room", "remote", "restricted_audiences", "capacity"],
+        )
 
 
 class DayBlock(blocks.StructBlock):
@@ -161,6 +178,7 @@ class DayBlock(blocks.StructBlock):
         label=pgettext_lazy("programme day", "Sessions"),
         default=[],
         collapsed=True,
+        form_attrs={ADD_LABEL_ATTR: _("Add a session")},
     )
 
     def clean(self, value):
