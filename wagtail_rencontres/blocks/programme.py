@@ -23,8 +23,9 @@ from wagtail_rencontres.widgets import SnippetChooser
 #: (``static/wagtail_rencontres/js/admin-list-labels.js``).
 ADD_LABEL_ATTR = "data-rencontres-add-label"
 
-#: Relations read with a chosen record, when its model has them.
-CHOSEN_WITH = ("locale", "organisation")
+#: Relations read with a chosen record, when its model has them (a speaker's
+#: photo: its renditions then come in one query, see ``prepare_speakers``).
+CHOSEN_WITH = ("locale", "organisation", "photo")
 
 
 class SynchronisedSnippetChooserBlock(SnippetChooserBlock):

@@ -8,7 +8,7 @@ for querysets), so that a list costs a constant number of queries.
 from django.db.models import Prefetch, prefetch_related_objects
 
 from wagtail_rencontres.services import i18n
-from wagtail_rencontres.services.representation.values import image_queryset
+from wagtail_rencontres.services.representation.values import image_queryset, renditions_prefetch
 
 # Set on pages that :func:`localize` prepared (the page's own cached ``localized_*``
 # properties, computed by a template for instance, lack the logos and locales read here).
@@ -20,9 +20,9 @@ def partners_prefetch(model):
     partner_model = model._meta.get_field("partners").related_model
     return Prefetch(
         "partners",
-        queryset=partner_model.objects.select_related("organisation__locale").prefetch_related(
-            Prefetch("organisation__logo", queryset=image_queryset())
-        ),
+        queryset=partner_model.objects.select_related(
+            "organisation__locale", "organisation__logo"
+        ).prefetch_related(renditions_prefetch("organisation__logo")),
     )
 
 

@@ -4,10 +4,14 @@ A record is shown as it is; which translation of it a page shows is decided
 before, when the page is localised (:mod:`.localization`).
 """
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 
 from wagtail_rencontres.enums import PartnerRole
-from wagtail_rencontres.services.representation.values import image, image_queryset, rich_text
+from wagtail_rencontres.services.representation.values import (
+    image,
+    renditions_prefetch,
+    rich_text,
+)
 
 
 def term(obj):
@@ -92,9 +96,7 @@ def partner(link):
 
 
 def prefetch_organisations(queryset):
-    return queryset.select_related("locale").prefetch_related(
-        Prefetch("logo", queryset=image_queryset())
-    )
+    return queryset.select_related("locale", "logo").prefetch_related(renditions_prefetch("logo"))
 
 
 def prepare_speakers(speakers, photos=True):
@@ -104,5 +106,7 @@ def prepare_speakers(speakers, photos=True):
         return
     lookups = ["organisation", "locale"]
     if photos:
-        lookups.append(Prefetch("photo", queryset=image_queryset()))
+        # Photos selected with the speakers (the programme's choosers do) cost
+        # one query for their renditions; others, one more for the images.
+        lookups.append(renditions_prefetch("photo"))
     prefetch_related_objects(speakers, *lookups)

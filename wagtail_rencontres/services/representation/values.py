@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
 
@@ -39,13 +40,36 @@ def rich_text(value):
     return expand_db_html(source)
 
 
+#: The renditions the package's templates ask for: an event's or a cycle's
+#: image, speakers' photos, partners' logos. Prefetched with the API's, so
+#: that a page reads them in the same query.
+TEMPLATE_RENDITIONS = ("width-960", "fill-192x192", "max-240x96")
+
+
 def rendition_specs():
     return conf.get_setting("API_RENDITIONS")
 
 
+def _prefetched_specs():
+    return list(dict.fromkeys([*rendition_specs().values(), *TEMPLATE_RENDITIONS]))
+
+
 def image_queryset():
-    """Images with the renditions of ``API_RENDITIONS``, for ``Prefetch``."""
-    return get_image_model().objects.prefetch_renditions(*rendition_specs().values())
+    """Images with the renditions of ``API_RENDITIONS`` and the templates', for ``Prefetch``."""
+    return get_image_model().objects.prefetch_renditions(*_prefetched_specs())
+
+
+def renditions_prefetch(lookup):
+    """The renditions of :func:`image_queryset`, for images ``select_related`` at ``lookup``.
+
+    One query for the renditions, none for the images, which come with their rows.
+    """
+    renditions = get_image_model().get_rendition_model().objects
+    return Prefetch(
+        f"{lookup}__renditions",
+        queryset=renditions.filter(filter_spec__in=_prefetched_specs()),
+        to_attr="prefetched_renditions",
+    )
 
 
 def image(obj):
