@@ -1,12 +1,15 @@
 """The agenda's filters (GET form, database filters) and what its cards show."""
 
 import datetime as dt
+import re
 
 import pytest
-from django.utils import timezone
-from django.utils.translation import gettext
+from django.db import connection
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 
 from tests.factories import EventFormatFactory, ThemeFactory, VenueFactory, paris
+from tests.sites import default_language
 
 pytestmark = pytest.mark.django_db
 
@@ -166,3 +169,41 @@ def test_agenda_queries_do_not_grow_with_filters(
             agenda.url,
             {"theme": "sante", "region": "Bourgogne-Franche-Comté", "date_from": "2027-01-01"},
         )
+
+
+def agenda_counts(client, agenda):
+    """The agenda's count line and its "Page n of m" line, in the site's language."""
+    html = client.get(agenda.url).content.decode()
+    status = re.search(r'<p class="rencontres-muted" role="status">([^<]*)</p>', html)
+    pages = re.search(r"<li>((?:Page|page)[^<]*)</li>", html)
+    return " ".join(status.group(1).split()), " ".join(pages.group(1).split())
+
+
+def test_agenda_counts_exactly_up_to_the_limit(events, agenda, client, settings):
+    settings.WAGTAILRENCONTRES_AGENDA_PAGE_SIZE = 1
+    with translation.override(default_language()):
+        expected = (
+            # Dijon, Besançon, Lyon and the online event, one a page.
+            ngettext("%(counter)s event", "%(counter)s events", 4) % {"counter": 4},
+            gettext("Page %(number)s of %(total)s") % {"number": 1, "total": 4},
+        )
+    assert agenda_counts(client, agenda) == expected
+
+
+def test_agenda_estimates_its_count_past_the_limit_on_postgresql(events, agenda, client, settings):
+    """As the API's lists: no scan of every event to print a count."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the planner estimate is PostgreSQL's (CI runs this suite on it)")
+    settings.WAGTAILRENCONTRES_AGENDA_PAGE_SIZE = 1
+    settings.WAGTAILRENCONTRES_API_EXACT_COUNT_LIMIT = 2
+    paginator = client.get(agenda.url).context["page_obj"].paginator
+    assert paginator.count_is_exact is False
+    assert paginator.count >= 3  # never below the rows counted
+    with translation.override(default_language()):
+        about = ngettext("About %(counter)s event", "About %(counter)s events", paginator.count)
+        expected = (
+            about % {"counter": paginator.count},
+            gettext("Page %(number)s of about %(total)s")
+            % {"number": 1, "total": paginator.num_pages},
+        )
+    assert agenda_counts(client, agenda) == expected

@@ -7,15 +7,14 @@ serialised in one batch by the handler's :class:`Listing`.
 
 Counting every matching row costs a scan of them all, so on PostgreSQL the
 count is exact up to ``WAGTAILRENCONTRES_API_EXACT_COUNT_LIMIT`` rows and the
-planner's estimate above it, flagged by ``count_is_exact``. ``next`` never
+planner's estimate above it (:func:`~wagtail_rencontres.services.counting.count_of`),
+flagged by ``count_is_exact``. ``next`` never
 depends on the count: the page reads one row more than it shows.
 """
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connections
 from django.db.models import QuerySet
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
@@ -23,6 +22,7 @@ from pydantic import create_model
 
 from wagtail_rencontres import conf
 from wagtail_rencontres.api.params import MAX_OFFSET, StrictQuery
+from wagtail_rencontres.services.counting import count_of
 
 
 @dataclass
@@ -49,24 +49,6 @@ def pagination_input(default, maximum):
         ),
         offset=(int, Field(0, ge=0, le=MAX_OFFSET, description="Items to skip.")),
     )
-
-
-def count_of(queryset):
-    """``(count, exact)``: the rows of ``queryset``, counted or, past the limit, estimated.
-
-    On PostgreSQL, counting stops after ``WAGTAILRENCONTRES_API_EXACT_COUNT_LIMIT``
-    rows; a larger set gets the query planner's estimate, never below the rows
-    counted. Other databases count every row.
-    """
-    if connections[queryset.db].vendor != "postgresql":
-        return queryset.count(), True
-    rows = queryset.order_by().values("pk")
-    limit = conf.get_setting("API_EXACT_COUNT_LIMIT")
-    counted = rows[: limit + 1].count()
-    if counted <= limit:
-        return counted, True
-    plan = json.loads(rows.explain(format="json"))
-    return max(counted, int(plan[0]["Plan"]["Plan Rows"])), False
 
 
 def page_links(request, count, limit, offset, has_next=None):

@@ -1,6 +1,5 @@
 """Agenda pages: an index of the events below them."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,6 +11,7 @@ from wagtail_rencontres.pages import agenda_filters, speaker
 from wagtail_rencontres.pages.base import RICH_TEXT_FEATURES, add_base_template
 from wagtail_rencontres.pages.search import AgendaSearchMixin
 from wagtail_rencontres.services import filters, queries, representation, serving
+from wagtail_rencontres.services.counting import EstimatingPaginator
 
 
 class AgendaPageMixin(AgendaSearchMixin, models.Model):
@@ -57,7 +57,8 @@ class AgendaPageMixin(AgendaSearchMixin, models.Model):
         cleaned = {**agenda_filters.cleaned_filters(form), "when": when}
         # The venue's locale comes along: cards name the venue in their language.
         events = filters.apply(events, cleaned).select_related("venue__locale")
-        paginator = Paginator(events, conf.get_setting("AGENDA_PAGE_SIZE"))
+        # Exact up to a limit, estimated past it on PostgreSQL (see services.counting).
+        paginator = EstimatingPaginator(events, conf.get_setting("AGENDA_PAGE_SIZE"))
         page_obj = paginator.get_page(request.GET.get("page"))
         # Each card speaks its event's language (an untranslated event keeps its own).
         events = list(page_obj.object_list)
