@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
+
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "mot-de-passe-de-test-42"  # noqa: S105 (a test user's)
 #: Generous for a loaded 2-core machine, but a stuck step fails in seconds, not minutes.
@@ -72,6 +74,20 @@ def add_list_item(page, prefix):
     last_add_button(page, prefix).click()
     page.wait_for_selector(f"[name='{prefix}-{index}-deleted']", state="attached")
     return f"{prefix}-{index}-value"
+
+
+def quiet_admin_user(settings, username):
+    """An admin user for a browser journey, with no update check, Gravatar or autosave.
+
+    The live server's threads share one in-memory SQLite connection: an autosave
+    overlapping "Save draft" fails with "cannot start a transaction within a
+    transaction". Autosave's own case is tests/editor/test_inline_rows.py.
+    """
+    settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
+    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    get_user_model().objects.create_superuser(username, f"{username}@example.org", PASSWORD)
+    return username
 
 
 def open_block_settings(page, field_name):

@@ -14,7 +14,6 @@ import json
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from tests.admin_browser import admin
@@ -39,13 +38,7 @@ def event_day(today):
 
 @pytest.fixture
 def editor(transactional_db, settings):
-    settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
-    # The live server's threads share one in-memory SQLite connection: an autosave
-    # overlapping "Save draft" fails with "cannot start a transaction within a
-    # transaction". Autosave's own case is tests/editor/test_inline_rows.py.
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    get_user_model().objects.create_superuser("editrice", "editrice@example.org", admin.PASSWORD)
+    admin.quiet_admin_user(settings, "editrice")
     OrganisationFactory(name="Pays et Quartiers de Nouvelle-Aquitaine", acronym="PQN-A")
     SpeakerFactory(first_name="Aurélie", last_name="Mézière", job_title="Maire de Plessé")
     SpeakerFactory(first_name="Alexandra", last_name="Besnard", job_title="Maire adjointe")

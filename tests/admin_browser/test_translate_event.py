@@ -17,7 +17,6 @@ import json
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
@@ -39,12 +38,7 @@ EXPECTED_CONSOLE_ERRORS = (
 
 @pytest.fixture
 def translator(demo, settings):
-    settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
-    # As in test_compose_event: no autosave racing the live server's shared SQLite connection.
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    get_user_model().objects.create_superuser("traductrice", "trad@example.org", admin.PASSWORD)
-    return "traductrice"
+    return admin.quiet_admin_user(settings, "traductrice")
 
 
 def watch_server_errors(page):
