@@ -1,6 +1,7 @@
 """Steps of the admin journey: log in, fill Wagtail's stream and chooser UI, watch the console."""
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -33,6 +34,23 @@ class Console:
         text = f"{message.text} ({message.location.get('url')})"
         if message.type == "error" and not any(allowed in text for allowed in self.allowed):
             self.errors.append(text)
+
+
+@contextmanager
+def admin_page(chromium, tmp_path, allowed_console_errors=()):
+    """A French admin tab and its console; on failure, a full-page screenshot in ``tmp_path``."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    console = Console(page, allowed=allowed_console_errors)
+    try:
+        yield page, console
+    except Exception:
+        page.screenshot(path=tmp_path / "failure.png", full_page=True)
+        print(f"Screenshot of the failure: {tmp_path / 'failure.png'}")  # noqa: T201
+        raise
+    finally:
+        context.close()
 
 
 def log_in(page, url, username):

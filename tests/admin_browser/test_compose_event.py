@@ -210,12 +210,8 @@ def registrations(page, url, event):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_compose_event(editor, agenda, live_server, chromium, tmp_path):
     day = event_day(dt.date.today())
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    page = context.new_page()
-    page.set_default_timeout(admin.TIMEOUT_MS)
-    console = admin.Console(page, allowed=EXPECTED_CONSOLE_ERRORS)
     url = live_server.url
-    try:
+    with admin.admin_page(chromium, tmp_path, EXPECTED_CONSOLE_ERRORS) as (page, console):
         admin.log_in(page, url, editor)
         admin.screenshot(page, "dashboard")
         sessions = compose(page, url, agenda, day)
@@ -231,12 +227,6 @@ def test_compose_event(editor, agenda, live_server, chromium, tmp_path):
         register(page, url, event)
         next_day = copy_next_year(page, url, event, day)
         registrations(page, url, event)
-    except Exception:
-        page.screenshot(path=tmp_path / "failure.png", full_page=True)
-        print(f"Screenshot of the failure: {tmp_path / 'failure.png'}")  # noqa: T201
-        raise
-    finally:
-        context.close()
     assert console.errors == [], "\n".join(console.errors)
     # The copy: a draft, every date a year on, wall-clock times kept, nobody registered.
     copy = queries.event_model().objects.exclude(pk=event.pk).get()

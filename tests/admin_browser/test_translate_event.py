@@ -194,13 +194,9 @@ def test_translate_event_with_programme(translator, demo, live_server, chromium,
     assert not event.get_translations().filter(locale=english).exists(), "already in English"
     assert SESSION_FR in session_titles(event.programme)
 
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    page = context.new_page()
-    page.set_default_timeout(admin.TIMEOUT_MS)
-    console = admin.Console(page, allowed=EXPECTED_CONSOLE_ERRORS)
-    server_errors = watch_server_errors(page)
     url = live_server.url
-    try:
+    with admin.admin_page(chromium, tmp_path, EXPECTED_CONSOLE_ERRORS) as (page, console):
+        server_errors = watch_server_errors(page)
         admin.log_in(page, url, translator)
         submit_for_english(page, url, event)
         copy = event.get_translation(english).specific
@@ -222,12 +218,6 @@ def test_translate_event_with_programme(translator, demo, live_server, chromium,
         en_page = public_programme(page, url, copy.url)
         fr_api = api_event(page, url, event.pk)
         en_api = api_event(page, url, copy.pk)
-    except Exception:
-        page.screenshot(path=tmp_path / "failure.png", full_page=True)
-        print(f"Screenshot of the failure: {tmp_path / 'failure.png'}")  # noqa: T201
-        raise
-    finally:
-        context.close()
     assert server_errors == [], "\n".join(server_errors)
     assert console.errors == [], "\n".join(console.errors)
 
