@@ -21,7 +21,7 @@ MAX_LATE_IMPORTS = 10
 # else in the package (api, views, admin, hooks, template tags, receivers,
 # apps, management commands) is the top layer.
 LAYERS = [
-    (0, ("enums", "conf", "text", "validators", "widgets", "blocks", "forms")),
+    (0, ("enums", "conf", "text", "validators", "widgets", "records", "blocks", "forms")),
     (1, ("models", "relations")),
     (2, ("services",)),
     (3, ("pages", "admin_forms")),

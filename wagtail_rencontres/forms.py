@@ -10,6 +10,7 @@ consent and a honeypot) to the event's extra questions
 from collections import OrderedDict
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -149,8 +150,37 @@ class RegistrationForm(BaseForm):
         return cleaned
 
 
+class _ListedChoices(ModelChoiceIterator):
+    """The choices of a field's ``listed`` records, already read: no query."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for record in self.field.listed:
+            yield self.choice(record)
+
+    def __len__(self):
+        return len(self.field.listed) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.field.listed)
+
+
 class AudienceChoiceField(forms.ModelChoiceField):
-    """An audience by primary key; values no database integer can hold are invalid, not errors."""
+    """An audience by primary key; values no database integer can hold are invalid, not errors.
+
+    ``listed``: the records of ``queryset``, when the caller has read them; the
+    widget then shows them without a query. Submitted values are still checked
+    against ``queryset``.
+    """
+
+    def __init__(self, *args, listed=None, **kwargs):
+        self.listed = listed
+        super().__init__(*args, **kwargs)
+
+    @property
+    def iterator(self):
+        return ModelChoiceIterator if self.listed is None else _ListedChoices
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -181,12 +211,15 @@ def _overlap(first, second):
 class RegistrationFormBuilder(FormBuilder):
     """Core registration fields, the event's workshops, then its extra questions."""
 
-    def __init__(self, fields, event, workshop_sessions, consent_text, audiences):
+    def __init__(
+        self, fields, event, workshop_sessions, consent_text, audiences, listed_audiences=None
+    ):
         super().__init__(fields)
         self.event = event
         self.workshop_sessions = workshop_sessions
         self.consent_text = consent_text
         self.audiences = audiences
+        self.listed_audiences = listed_audiences
 
     def core_formfields(self):
         formfields = OrderedDict()
@@ -203,6 +236,7 @@ class RegistrationFormBuilder(FormBuilder):
         formfields["audience"] = AudienceChoiceField(
             label=_("Audience category"),
             queryset=self.audiences,
+            listed=self.listed_audiences,
             required=False,
             help_text=_("Sessions restricted to some audiences need the matching category."),
         )

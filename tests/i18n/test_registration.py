@@ -1,5 +1,8 @@
 """Registration works on every translation of an event, restricted workshops included."""
 
+import re
+from html import unescape as html_unescape
+
 import pytest
 
 from tests.factories import AudienceFactory
@@ -44,8 +47,17 @@ def audience_names(event):
     ]
 
 
+def offered_audiences(client, event):
+    """The audience options of the event page's form, as the reader sees them."""
+    html = client.get(event.url).content.decode()
+    select = re.search(r'<select name="audience".*?</select>', html, re.S).group(0)
+    return [
+        html_unescape(text) for text in re.findall(r"<option value=\"\d+\"[^>]*>([^<]*)<", select)
+    ]
+
+
 def test_translated_event_accepts_its_locale_audience_for_a_restricted_workshop(
-    translation_locale, translated_workshops, elected
+    client, translation_locale, translated_workshops, elected
 ):
     translated_elected = translate(elected, translation_locale)
     other = AudienceFactory(name="Techniciens")
@@ -53,6 +65,7 @@ def test_translated_event_accepts_its_locale_audience_for_a_restricted_workshop(
     _event, translation = translated_workshops()
 
     assert audience_names(translation) == [tr("Techniciens"), tr("Élus")]
+    assert offered_audiences(client, translation) == [tr("Techniciens"), tr("Élus")]
     form = service.form_class(translation)(
         data=person(1, workshops=["ws-b"], audience=translated_elected.pk)
     )
@@ -80,11 +93,12 @@ def test_translated_event_refuses_another_audience_for_a_restricted_workshop(
 
 
 def test_untranslated_restricted_audience_is_offered_in_the_source_language(
-    translated_workshops, elected
+    client, translated_workshops, elected
 ):
     _event, translation = translated_workshops()
 
     assert audience_names(translation) == ["Élus"]
+    assert offered_audiences(client, translation) == ["Élus"]
     form = service.form_class(translation)(data=person(1, workshops=["ws-b"], audience=elected.pk))
     assert form.is_valid(), form.errors
     registration = service.register(translation, form.cleaned_data).registration
@@ -92,11 +106,12 @@ def test_untranslated_restricted_audience_is_offered_in_the_source_language(
 
 
 def test_source_event_still_offers_only_its_locale_audiences(
-    translation_locale, translated_workshops, elected
+    client, translation_locale, translated_workshops, elected
 ):
     translate(elected, translation_locale)
     event, _translation = translated_workshops()
 
     assert audience_names(event) == ["Élus"]
+    assert offered_audiences(client, event) == ["Élus"]
     form = service.form_class(event)(data=person(1, workshops=["ws-b"], audience=elected.pk))
     assert form.is_valid(), form.errors

@@ -23,10 +23,12 @@ BUDGET = 12
 
 
 def restrict_second_session(event, audience):
-    """Reserve the programme's second session to ``audience`` (a restricted session)."""
+    """Reserve the programme's second session to ``audience`` (``None``: open it to all)."""
     days = json.loads(json.dumps(list(event.programme.raw_data)))
     session = days[0]["value"]["sessions"][1]["value"]
-    session["restricted_audiences"] = [{"type": "item", "id": "a1", "value": audience.pk}]
+    session["restricted_audiences"] = (
+        [{"type": "item", "id": "a1", "value": audience.pk}] if audience else []
+    )
     event.programme = json.dumps(days)
     event.save()
 
@@ -60,6 +62,14 @@ def test_event_page_queries_do_not_grow_with_the_programme(client, page_event, r
     event.save()
     restrict_second_session(event, event.audiences.get())
     assert len(count_queries(lambda: get_ok(client, event.url))) == two_sessions
+
+
+def test_a_restricted_session_costs_no_query_beside_the_registration_form(client, page_event):
+    """The form reads the locale's audiences first: the restricted session finds its own there."""
+    event = page_event(RegistrationMode.INTERNAL, sessions=4)
+    restricted = len(count_queries(lambda: get_ok(client, event.url)))
+    restrict_second_session(event, None)
+    assert len(count_queries(lambda: get_ok(client, event.url))) == restricted
 
 
 def test_event_page_shows_the_registration_form_and_the_programme(client, page_event):

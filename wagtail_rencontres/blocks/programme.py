@@ -16,6 +16,7 @@ from wagtail.blocks.list_block import ListValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from wagtail_rencontres import records
 from wagtail_rencontres.enums import SessionFormat
 from wagtail_rencontres.widgets import SnippetChooser
 
@@ -45,10 +46,12 @@ class SynchronisedSnippetChooserBlock(SnippetChooserBlock):
 
     def bulk_to_python(self, values):
         """Wagtail's, reading with the records what the programme shows of them:
-        their locale and a speaker's organisation (one query, not three)."""
+        their locale and a speaker's organisation (one query, not three), and
+        skipping those :func:`~wagtail_rencontres.records.known` offers."""
         model = self.model_class
         related = [name for name in CHOSEN_WITH if name in {f.name for f in model._meta.fields}]
-        objects = model.objects.select_related(*related).in_bulk(values)
+        # Records the request already read (an event page's form audiences) are not read again.
+        objects = records.in_bulk(model, values, related)
         result = []
         seen = set()
         for pk in values:

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from wagtail_rencontres import records
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus
 from wagtail_rencontres.forms import CORE_FIELDS
 from wagtail_rencontres.models.registration import Registration
@@ -28,7 +29,11 @@ def event_page(page, request, *args, **kwargs):
     form = None
     status = 200
     if page.registration_mode == RegistrationMode.INTERNAL and state["is_open"]:
-        form_class = service.form_class(page, _programme(page))
+        # The form's audiences, read first, serve the programme's restricted sessions too.
+        audiences = service.locale_audiences(page)
+        with records.known(audiences):
+            days = _programme(page)
+        form_class = service.form_class(page, days, audiences)
         if request.method == "POST":
             form = form_class(request.POST)
             if service.rate_limited(service.client_ip(request)):

@@ -16,7 +16,7 @@ then ``registration.register(...)``; it re-exports what views, the API, the
 admin and commands call. The rest stays in its module.
 """
 
-from wagtail_rencontres.services.registration.forms import form_class
+from wagtail_rencontres.services.registration.forms import form_class, locale_audiences
 from wagtail_rencontres.services.registration.outbox import retry
 from wagtail_rencontres.services.registration.retention import anonymise_expired, erase
 from wagtail_rencontres.services.registration.status import (
@@ -62,6 +62,7 @@ __all__ = [
     "consent_text",
     "erase",
     "form_class",
+    "locale_audiences",
     "link_expired",
     "link_expires_at",
     "promote",

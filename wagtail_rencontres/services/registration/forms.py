@@ -8,19 +8,34 @@ from wagtail_rencontres.services import capacity, serving
 from wagtail_rencontres.services.registration.status import consent_text
 
 
-def form_class(event, days=None):
+def form_class(event, days=None, audiences=None):
     """The registration form class of the event or cycle (a Wagtail FormBuilder form).
 
     ``days``: the event's programme with its private sessions, when already read.
+    ``audiences``: :func:`locale_audiences` of the event, when already read; the
+    form then shows them without reading them again.
     """
     sessions = capacity.workshop_sessions(event, days)
+    # A workshop restricted to an untranslated audience adds it: the list is not enough.
+    listed = audiences if audiences is not None and not _untranslated(event, sessions) else None
     return RegistrationFormBuilder(
         serving.registration_fields(event),
         event=event,
         workshop_sessions=sessions,
         consent_text=consent_text(event),
         audiences=audience_choices(event, sessions),
+        listed_audiences=listed,
     ).get_form_class()
+
+
+def locale_audiences(event):
+    """The audiences of the event's locale, by name, with their locale: one query, a list.
+
+    An event page with a form reads them first, and declares them with
+    :func:`~wagtail_rencontres.records.known` while it reads its programme:
+    restricted sessions then find theirs among them.
+    """
+    return list(_in_locale(event).select_related("locale"))
 
 
 def audience_choices(event, sessions):
@@ -30,12 +45,22 @@ def audience_choices(event, sessions):
     shows the source's audience (see :mod:`~wagtail_rencontres.services.i18n`):
     it is offered too, or nobody could register to the workshop.
     """
-    untranslated = {
+    untranslated = _untranslated(event, sessions)
+    if not untranslated:
+        return _in_locale(event)
+    return Audience.objects.filter(Q(locale_id=event.locale_id) | Q(pk__in=untranslated)).order_by(
+        "name"
+    )
+
+
+def _in_locale(event):
+    return Audience.objects.filter(locale_id=event.locale_id).order_by("name")
+
+
+def _untranslated(event, sessions):
+    return {
         audience.pk
         for session in sessions.values()
         for audience in session.restricted_audiences
         if audience.locale_id != event.locale_id
     }
-    return Audience.objects.filter(Q(locale_id=event.locale_id) | Q(pk__in=untranslated)).order_by(
-        "name"
-    )
