@@ -23,6 +23,7 @@ from pathlib import Path
 
 from wagtail_rencontres.enums import EventStatus, RegistrationMode, RegistrationStatus
 from wagtail_rencontres.models import Registration
+from wagtail_rencontres.services import capacity as capacity_service
 from wagtail_rencontres.services import queries
 
 
@@ -46,12 +47,20 @@ class RaceResult:
 
 
 def _event(capacity):
+    """The last upcoming event with a form, as its source: the page that holds the places.
+
+    A translation's registrations go to its source, with the source's capacity
+    (:func:`~wagtail_rencontres.services.capacity.owner_id`): racing on the
+    translation would set a capacity nobody reads and count seats on a page
+    that holds none.
+    """
     upcoming = queries.filter_when(queries.visible_events(), "upcoming")
     event = (
         upcoming.filter(registration_mode=RegistrationMode.INTERNAL, status=EventStatus.SCHEDULED)
         .order_by("-start")
         .first()
     )
+    event = type(event).objects.get(pk=capacity_service.owner_id(event))
     Registration.objects.filter(page=event).delete()
     type(event).objects.filter(pk=event.pk).update(
         registration_capacity=capacity, registration_waitlist=True

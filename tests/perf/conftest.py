@@ -11,6 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import OrganisationFactory, SpeakerFactory, ThemeFactory, VenueFactory
+
+# Shared fixtures: translated events for the registration budget.
+from tests.i18n.conftest import translated_agenda, translation_locale  # noqa: F401
 from tests.registration.conftest import person
 from wagtail_rencontres.enums import RegistrationMode
 from wagtail_rencontres.models import EventPartner

@@ -14,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from benchmarks.budgets import is_transaction_control
+from tests.i18n.helpers import translate
 from tests.perf.conftest import FUTURE_DAY
 from tests.registration.conftest import person
 from wagtail_rencontres.enums import RegistrationStatus
@@ -89,6 +90,23 @@ def test_one_registration_costs_at_most_10_queries(client, full_event, no_mail_t
         list(Registration.objects.filter(page_id=event.pk).values_list("status", flat=True))
         == [RegistrationStatus.CONFIRMED] * 2
     )
+
+
+@pytest.mark.usefixtures("translated_agenda")
+def test_a_registration_through_a_translation_costs_what_one_through_its_source_does(
+    client, full_event, translation_locale, no_mail_task, measure
+):
+    """The API reads the translation with its source's id: the places are the source's."""
+    event = full_event(0)
+    translation = translate(event, translation_locale)
+    measure(lambda: post(client, translation, 1))
+    through_source = len(measure(lambda: post(client, event, 2)))
+
+    sent = measure(lambda: post(client, translation, 3))
+
+    assert len(sent) == through_source, "\n".join(sql[:120] for sql in sent)
+    assert Registration.objects.filter(page_id=event.pk).count() == 3
+    assert not Registration.objects.filter(page_id=translation.pk).exists()
 
 
 def test_a_registration_costs_the_same_whatever_the_programme(

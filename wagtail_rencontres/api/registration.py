@@ -110,7 +110,12 @@ def _cycle(cycle_id):
 
 
 def _public_page(model, pk):
-    return queries.live_public(model).select_related("locale").filter(pk=pk).first()
+    # A translation's registrations go to its source: the page knows which, in the same query.
+    return (
+        capacity.with_owner(queries.live_public(model).select_related("locale"))
+        .filter(pk=pk)
+        .first()
+    )
 
 
 def _field_type(field):

@@ -17,12 +17,15 @@ from collections import Counter
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from wagtail.models import Page
 
 from wagtail_rencontres.enums import RegistrationMode, RegistrationStatus, SessionFormat
 from wagtail_rencontres.models.registration import Registration
 from wagtail_rencontres.services import i18n, programme, queries
+
+#: The annotation :func:`with_owner` adds, read by :func:`owner_id`.
+OWNER_ANNOTATION = "rencontres_owner_id"
 
 
 def owner_id(event):
@@ -31,20 +34,29 @@ def owner_id(event):
     Translations of an event share one set of places: registrations belong
     to the event in the default locale (the translation source), when it exists.
     The event's ``locale`` is read once per instance (no query when selected
-    with it); a translation costs one query for its source.
+    with it); a translation costs one query for its source, none when it was
+    read through :func:`with_owner`.
     """
+    if OWNER_ANNOTATION in event.__dict__:
+        return event.__dict__[OWNER_ANNOTATION] or event.pk
     default = i18n.default_language_code()
     if event.locale.language_code == default:
         return event.pk
-    source = (
-        type(event)
-        ._default_manager.filter(
-            translation_key=event.translation_key, locale__language_code=default
-        )
-        .values_list("pk", flat=True)
-        .first()
-    )
+    source = _sources(type(event), event.translation_key).values_list("pk", flat=True).first()
     return source or event.pk
+
+
+def with_owner(queryset):
+    """``queryset``'s pages, each knowing its :func:`owner_id` without a query of its own."""
+    source = _sources(queryset.model, OuterRef("translation_key")).values("pk")[:1]
+    return queryset.annotate(**{OWNER_ANNOTATION: Subquery(source)})
+
+
+def _sources(model, translation_key):
+    """The copies of a page in the default locale (one at most)."""
+    return model._default_manager.filter(
+        translation_key=translation_key, locale__language_code=i18n.default_language_code()
+    )
 
 
 def is_cycle(page):

@@ -60,7 +60,9 @@ def register(event, cleaned_data, *, language=None, idempotency_key="", request_
             raise RegistrationClosed(RegistrationClosedReason(reason).label, str(reason))
         if held or locked.locked_sessions:  # finding which registration costs a query
             check_email_free(locked, email)
-        sessions = capacity.workshop_sessions(locked)
+        # Workshops matter only when some are chosen; a translation's source would
+        # read its programme again for nothing.
+        sessions = capacity.workshop_sessions(locked) if chosen else {}
         if is_full(locked, taken):
             status = RegistrationStatus.WAITLISTED
         else:
