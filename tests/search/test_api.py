@@ -1,8 +1,14 @@
 """GET /search and GET /autocomplete, mounted in a test-only NinjaAPI."""
 
-import pytest
-from django.test import override_settings
+import datetime as dt
 
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from tests.factories import EventPageFactory, ThemeFactory, paris
 from tests.search.backends import unavailable
 from tests.search.test_search import DEAD_BACKEND
 from tests.sites import site_text
@@ -100,3 +106,37 @@ def test_a_down_search_engine_answers_503(client, db, path):
         response = client.get(path, {"q": "égalité"})
     assert response.status_code == 503
     assert response.json() == unavailable()
+
+
+def test_search_queries_do_not_grow_with_its_hits(client, agenda, search_index, monkeypatch):
+    """Hits build their URLs on the request's site: its root paths are read once."""
+    theme = ThemeFactory(name="Santé", slug="sante")
+    reads = []
+    root_paths = Site.get_site_root_paths
+    monkeypatch.setattr(
+        Site, "get_site_root_paths", lambda: reads.append(1) or root_paths(), raising=True
+    )
+
+    def measure(count):
+        for n in range(count):
+            event = EventPageFactory(
+                parent=agenda,
+                title=f"Santé dans les quartiers prioritaires {len(reads)}-{n}",
+                start=paris(dt.date(2030, 3, 1 + n), 9),
+                end=paris(dt.date(2030, 3, 1 + n), 17),
+            )
+            event.themes.set([theme])
+            event.save_revision().publish()
+        search_index.refresh()
+        params = {"q": "quartiers prioritaires", "theme": "sante", "type": "event"}
+        client.get("/api/search", params)
+        reads.clear()
+        with CaptureQueriesContext(connection) as queries:
+            data = client.get("/api/search", params).json()
+        return len(queries), len(data["results"]), len(reads)
+
+    few, one_hit, reads_one = measure(1)
+    many, three_hits, reads_three = measure(2)
+    assert (one_hit, three_hits) == (1, 3)
+    assert many == few
+    assert reads_one == reads_three == 1

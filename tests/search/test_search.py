@@ -368,3 +368,21 @@ def test_themes_chosen_at_publication_are_indexed_at_once(agenda, search_index):
     assert titles("copropriétés", filters=Filters(themes=["habitat"])) == [
         "Rénovation des copropriétés"
     ]
+
+
+def test_year_facets_count_each_event_in_its_french_year(agenda, search_index):
+    """Counted in the database, in Europe/Paris: 00:30 on New Year's Day is the new year."""
+    new_year = dt.datetime(2025, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    for start in (new_year, new_year - dt.timedelta(hours=1)):
+        EventPageFactory(
+            parent=agenda,
+            title="Réveillon solidaire des quartiers",
+            start=start,
+            end=start + dt.timedelta(hours=2),
+        )
+    search_index.refresh()
+    facets = search.search("réveillon", types=["event"]).facets
+    assert facets["years"] == [
+        {"value": 2025, "label": "2025", "count": 1},
+        {"value": 2024, "label": "2024", "count": 1},
+    ]

@@ -202,6 +202,8 @@ def search(request, query: Strict(SearchQuery)):
             language_code=query.locale or None,
             limit=query.limit,
             offset=query.offset,
+            # Hits' URLs are those of the request's site, its root paths read once.
+            request=request,
             preferred_language=translation.get_language(),
         )
     except search_service.SearchUnavailable as error:

@@ -33,6 +33,7 @@ from wagtail_rencontres.services.search.querysets import (
     cycle_queryset,
     event_queryset,
     one_per_item,
+    read_once,
     speaker_queryset,
 )
 from wagtail_rencontres.services.search.snippets import (
@@ -49,7 +50,8 @@ RESULT_TYPES = ("event", "cycle", "speaker")
 _WORDS = re.compile(r"\w+")
 MAX_LIMIT = 50
 #: Most matches a search server is asked for when counting (Elasticsearch's
-#: default ``index.max_result_window``).
+#: default ``index.max_result_window``); on a database backend, most matches
+#: read once as ids for the count and the facets.
 MAX_MATCHES = 10_000
 #: Shortest word a search server forgives a typo in (see :func:`fuzzy_query`).
 FUZZY_MIN_LENGTH = 5
@@ -190,7 +192,7 @@ def matching(queryset, query, backend, operator="and", fields=None):
         query, queryset, fields=fields, operator=operator, order_by_relevance=False
     )
     if hasattr(results, "get_queryset"):  # a database backend
-        return queryset.filter(pk__in=results.get_queryset().values("pk"))
+        return read_once(queryset.filter(pk__in=results.get_queryset().values("pk")), MAX_MATCHES)
     response = results._backend_do_search(
         results._get_es_body(),
         index=backend.get_index_for_model(queryset.model).name,

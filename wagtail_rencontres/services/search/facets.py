@@ -1,6 +1,7 @@
 """Facets of the matching events, counted in the database on the set the hits come from."""
 
 from django.db.models import Count
+from django.db.models.functions import ExtractYear
 
 from wagtail_rencontres.services import dates
 from wagtail_rencontres.services.search.querysets import YEAR_TIMEZONE, model
@@ -42,10 +43,9 @@ def event_facets(matching):
     format_counts = _counts(events, "format")
     formats = model("EventFormat").objects.filter(pk__in=format_counts).only("pk", "slug", "name")
     regions = _counts(events.exclude(venue__region=""), "venue__region")
-    years = {}
-    for start in events.exclude(start__isnull=True).values_list("start", flat=True):
-        year = dates.to_local(start, YEAR_TIMEZONE).year
-        years[year] = years.get(year, 0) + 1
+    years = _counts(
+        events.annotate(year=ExtractYear("start", tzinfo=dates.get_zone(YEAR_TIMEZONE))), "year"
+    )
     return {
         "themes": _sorted(
             {"value": t.slug, "label": t.name, "count": theme_counts[t.pk]} for t in themes
