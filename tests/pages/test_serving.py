@@ -6,6 +6,8 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from tests.factories import CyclePageFactory
+from wagtail_rencontres import conf
+from wagtail_rencontres.services import serving
 
 DAY = dt.date.today() + dt.timedelta(days=30)
 
@@ -52,3 +54,14 @@ def test_a_public_event_is_served_with_its_subtitle(client, event):
 def test_a_cycle_below_an_agenda_is_routed_wagtails_way(client, agenda):
     cycle = CyclePageFactory(parent=agenda, title="Un cycle", slug="un-cycle")
     assert client.get(cycle.url).status_code == 200
+
+
+def test_a_page_routed_in_one_query_comes_with_its_locale(rf, agenda, django_assert_num_queries):
+    """The page's template reads its locale for ``lang``: no query of its own."""
+    parent = agenda.get_parent()
+    agendas = conf.page_model("AgendaPage").objects.all()
+    request = rf.get(agenda.url)
+    language = agenda.locale.language_code
+    with django_assert_num_queries(1):
+        routed = serving.route(parent, request, [agenda.slug], agendas)
+        assert routed.page.locale.language_code == language

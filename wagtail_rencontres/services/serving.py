@@ -26,14 +26,18 @@ HAS_REGISTRATION_FIELDS = "has_registration_fields"
 def route(parent, request, path_components, children):
     """Wagtail's ``Page.route`` from ``parent``, its child read from ``children`` in one query.
 
-    ``children`` is a queryset of one specific page model. Returns ``None`` when
+    ``children`` is a queryset of one specific page model; the child comes with
+    its locale. Returns ``None`` when
     the path names no child of that model (another kind of page, or a subclass):
     the caller then routes Wagtail's way, a query for the child and one for its
     specific page.
     """
     if not path_components:
         return None
-    child = children.child_of(parent).filter(slug=path_components[0]).first()
+    # With its locale: the page's template reads it for its ``lang``.
+    child = (
+        children.child_of(parent).select_related("locale").filter(slug=path_components[0]).first()
+    )
     if child is None or child.specific_class is not children.model:
         return None
     # As Wagtail does: the child's parent is known, get_parent() reads nothing.
