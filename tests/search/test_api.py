@@ -121,7 +121,7 @@ def test_search_queries_do_not_grow_with_its_hits(client, agenda, search_index, 
         for n in range(count):
             event = EventPageFactory(
                 parent=agenda,
-                title=f"Santé dans les quartiers prioritaires {len(reads)}-{n}",
+                title=f"Santé dans les quartiers prioritaires {count}-{n}",
                 start=paris(dt.date(2030, 3, 1 + n), 9),
                 end=paris(dt.date(2030, 3, 1 + n), 17),
             )

@@ -27,10 +27,9 @@ def route(parent, request, path_components, children):
     """Wagtail's ``Page.route`` from ``parent``, its child read from ``children`` in one query.
 
     ``children`` is a queryset of one specific page model; the child comes with
-    its locale. Returns ``None`` when
-    the path names no child of that model (another kind of page, or a subclass):
-    the caller then routes Wagtail's way, a query for the child and one for its
-    specific page.
+    its locale. Returns ``None`` when the path names no child of that model
+    (another kind of page, or a subclass): the caller then routes Wagtail's
+    way, a query for the child and one for its specific page.
     """
     if not path_components:
         return None

@@ -16,15 +16,15 @@ def form_class(event, days=None, audiences=None):
     form then shows them without reading them again.
     """
     sessions = capacity.workshop_sessions(event, days)
-    # A workshop restricted to an untranslated audience adds it: the list is not enough.
-    listed = audiences if audiences is not None and not _untranslated(event, sessions) else None
+    untranslated = _untranslated(event, sessions)
     return RegistrationFormBuilder(
         serving.registration_fields(event),
         event=event,
         workshop_sessions=sessions,
         consent_text=consent_text(event),
-        audiences=audience_choices(event, sessions),
-        listed_audiences=listed,
+        audiences=audience_choices(event, untranslated),
+        # An untranslated audience a workshop adds is not in the locale's list.
+        listed_audiences=audiences if not untranslated else None,
     ).get_form_class()
 
 
@@ -38,14 +38,14 @@ def locale_audiences(event):
     return list(_in_locale(event).select_related("locale"))
 
 
-def audience_choices(event, sessions):
+def audience_choices(event, untranslated):
     """The audiences a registrant may pick: those of the event's locale.
 
     A workshop restricted to an audience that has no translation in that locale
     shows the source's audience (see :mod:`~wagtail_rencontres.services.i18n`):
-    it is offered too, or nobody could register to the workshop.
+    it is offered too (``untranslated``, their ids), or nobody could register
+    to the workshop.
     """
-    untranslated = _untranslated(event, sessions)
     if not untranslated:
         return _in_locale(event)
     return Audience.objects.filter(Q(locale_id=event.locale_id) | Q(pk__in=untranslated)).order_by(
@@ -58,6 +58,7 @@ def _in_locale(event):
 
 
 def _untranslated(event, sessions):
+    """Ids of the audiences the workshops are restricted to that are not in the event's locale."""
     return {
         audience.pk
         for session in sessions.values()
