@@ -14,6 +14,8 @@ from pathlib import Path
 GROWTH_BUDGETS = {
     "typed-list": 2,
     "typed-list-programme": 2,
+    "typed-list-built": 2,
+    "typed-list-programme-built": 2,
     "html-agenda": 2,
     "search-database": 2,
     "search-elasticsearch": 2,

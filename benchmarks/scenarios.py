@@ -36,6 +36,8 @@ UNCAPPED = 10_000_000
 #: Upcoming events whose programmes a budget cuts short: more than any list shows.
 LISTED = 200
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+#: The typed API without its response cache: every request builds its answer.
+BUILT = {"WAGTAILRENCONTRES_API_RESPONSE_CACHE": None}
 
 
 @dataclass
@@ -108,6 +110,21 @@ def scenarios(targets):
             f"{LIST}&limit=50&expand=programme",
             references=("floor", "v2-events-list"),
         ),
+        # The same answers built each time, as after any change (the response cache off).
+        Scenario(
+            "typed-list-built",
+            "agenda list",
+            f"{LIST}&limit=50",
+            settings=BUILT,
+            references=("floor",),
+        ),
+        Scenario(
+            "typed-list-programme-built",
+            "agenda list",
+            f"{LIST}&limit=50&expand=programme",
+            settings=BUILT,
+            references=("floor", "v2-events-list"),
+        ),
         Scenario("v2-events-list", "agenda list", f"{V2_LIST}&limit=50", references=("floor",)),
         Scenario(
             "v2-pages-list",
@@ -118,6 +135,13 @@ def scenarios(targets):
         Scenario("html-agenda", "agenda list", f"{agenda}?when=upcoming", references=("floor",)),
         Scenario("html-agenda-past", "agenda list", f"{agenda}?when=past&page=3"),
         Scenario("typed-detail", "event detail", f"/api/rencontres/events/{event.pk}"),
+        Scenario(
+            "typed-detail-built",
+            "event detail",
+            f"/api/rencontres/events/{event.pk}",
+            settings=BUILT,
+            references=("typed-detail",),
+        ),
         Scenario(
             "v2-detail",
             "event detail",
@@ -273,7 +297,8 @@ class BudgetResult:
 
 
 def _get(path, **settings):
-    return Scenario(path, "budget", path, settings=settings)
+    """A request whose queries a budget counts: the typed API builds its answer."""
+    return Scenario(path, "budget", path, settings={**BUILT, **settings})
 
 
 def _counts(make, sizes=(1, 10, 50)):

@@ -40,6 +40,13 @@ DEFAULTS = {
     "API_EXACT_COUNT_LIMIT": 1000,
     # Cache-Control header of API responses; None sends none.
     "API_CACHE_CONTROL": "public, max-age=300",
+    # Cache (an alias of CACHES) that keeps the typed API's answers, keyed by the change
+    # stamp, so a repeated request is answered without being built again; None keeps none.
+    "API_RESPONSE_CACHE": "default",
+    # Seconds an answer stays in that cache (a change to what it shows retires it at once).
+    "API_RESPONSE_CACHE_TIMEOUT": 600,
+    # Largest answer kept, in bytes once compressed; larger ones are built every time.
+    "API_RESPONSE_CACHE_MAX_BYTES": 1_000_000,
     # Cache-Control header of ICS files and feeds; None sends none.
     "ICS_CACHE_CONTROL": "public, max-age=900",
     # Image renditions of logos, photos and event images in the API, by name.

@@ -6,7 +6,8 @@ and one with ``If-Modified-Since``. Without a change both get 304; after it,
 200 with new validators. ``If-None-Match`` is checked on the URLs whose body
 shows what changed (the typed API's ETag is a hash of its body, so a URL that
 does not show it rightly keeps its ETag); ``If-Modified-Since`` on every URL,
-since ``Last-Modified`` is the site-wide change stamp.
+since ``Last-Modified`` is the site-wide change stamp. The API's response cache
+is on, as on a site: a kept answer must never hide a change.
 """
 
 import datetime as dt
@@ -56,6 +57,12 @@ def clock(monkeypatch):
     clock = Clock(START)
     monkeypatch.setattr(timezone, "now", clock)
     return clock
+
+
+@pytest.fixture(autouse=True)
+def response_cache(settings):
+    """The API keeps its answers, as on a site: every change below must still be seen."""
+    settings.WAGTAILRENCONTRES_API_RESPONSE_CACHE = "default"
 
 
 @pytest.fixture

@@ -26,12 +26,24 @@ carry ``Vary: Accept-Language``. ``Cache-Control`` comes from
 ``ETag`` only (:data:`body_etag`): their hits come from the search index,
 which is updated after the stamp moves, so no date could promise them.
 
+The typed API also keeps its answers in a cache (``API_RESPONSE_CACHE``), under
+a key made of the precise change stamp, the language, the scheme, the host,
+the path and the normalised query: the validators' own rule, applied on the
+server. A repeated request reads the stamp and the cache, and builds nothing.
+Any change moves the stamp, so an answer is never served past a change the
+stamp has seen; the timeout only frees room. Search answers are not kept (the
+stamp does not date them), nor streamed ones, nor errors.
+
 CORS is django-cors-headers' job (see ``docs/how-to/frontend.md``).
 """
 
 import hashlib
+import logging
+import zlib
 from functools import partial, wraps
 
+from django.core.cache import InvalidCacheBackendError, caches
+from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, urlencode
@@ -78,13 +90,87 @@ def _validate(request, response, etag, stamp, setting):
     return get_conditional_response(request, etag=etag, last_modified=seconds, response=response)
 
 
+logger = logging.getLogger(__name__)
+
+
+def _normalised_query(request):
+    return urlencode(sorted(request.GET.lists()), doseq=True)
+
+
+def _response_cache():
+    alias = conf.get_setting("API_RESPONSE_CACHE")
+    if not alias:
+        return None
+    try:
+        return caches[alias]
+    except InvalidCacheBackendError:
+        logger.warning("WAGTAILRENCONTRES_API_RESPONSE_CACHE names no cache: %r", alias)
+        return None
+
+
+def _response_key(request, stamp):
+    """What a typed-API answer depends on: the stamp, and what the request says."""
+    digest = _hash(
+        stamp.isoformat(),
+        translation.get_language(),
+        request.scheme,
+        request.get_host(),
+        request.path,
+        _normalised_query(request),
+        __version__,
+    )
+    return f"wagtail_rencontres:api:{digest.strip(chr(34))}"
+
+
+def _cached_response(cache, key):
+    """The kept answer under ``key``, or ``None`` (a failing cache is a miss)."""
+    try:
+        kept = cache.get(key)
+    except Exception:  # the cache is an optimisation: answer without it
+        logger.warning("The API response cache could not be read", exc_info=True)
+        return None
+    if kept is None:
+        return None
+    headers, body = kept
+    return HttpResponse(zlib.decompress(body), headers=headers)
+
+
+def _keep_response(cache, key, response):
+    """Keep a built 200 answer, compressed, unless it is larger than the setting allows."""
+    body = zlib.compress(response.content, 1)
+    if len(body) > conf.get_setting("API_RESPONSE_CACHE_MAX_BYTES"):
+        return
+    headers = {name: value for name, value in response.items() if name != "Content-Length"}
+    try:
+        cache.set(key, (headers, body), conf.get_setting("API_RESPONSE_CACHE_TIMEOUT"))
+    except Exception:  # as above: the answer goes out all the same
+        logger.warning("The API response cache could not be written", exc_info=True)
+
+
+def _built_or_kept(view, request, stamp, *args, **kwargs):
+    """The view's answer, from the response cache when it holds one for ``stamp``."""
+    cache = _response_cache() if stamp is not None else None
+    if cache is None:
+        return view(request, *args, **kwargs)
+    key = _response_key(request, stamp)
+    response = _cached_response(cache, key)
+    if response is None:
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            _keep_response(cache, key, response)
+    return response
+
+
 def _conditional_body(view, dated=True, setting="API_CACHE_CONTROL"):
-    """Validators of a rendered 200 answer: ETag of body and language, stamp as date."""
+    """Validators of a rendered 200 answer: ETag of body and language, stamp as date.
+
+    Dated answers (not search) come from the response cache when it has them.
+    """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         stamp = freshness.changed_at() if dated else None
-        response = view(request, *args, **kwargs)
+        response = _built_or_kept(view, request, stamp, *args, **kwargs)
         if response.status_code != 200 or response.streaming:
             return with_cache_control(response, setting) if setting else response
         etag = _hash(translation.get_language(), response.content)
@@ -102,8 +188,13 @@ body_etag = decorate_view(partial(_conditional_body, dated=False, setting=None))
 
 def feed_etag(request, stamp):
     """The ETag of a feed: what its body depends on, known before reading any event."""
-    query = urlencode(sorted(request.GET.lists()), doseq=True)
-    return _hash(stamp.isoformat(), translation.get_language(), request.path, query, __version__)
+    return _hash(
+        stamp.isoformat(),
+        translation.get_language(),
+        request.path,
+        _normalised_query(request),
+        __version__,
+    )
 
 
 def conditional_feed(view):
