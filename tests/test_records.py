@@ -39,3 +39,30 @@ def test_records_are_known_only_inside_the_block():
     with CaptureQueriesContext(connection) as sent:
         assert list(records.in_bulk(Audience, [audience.pk])) == [audience.pk]
     assert len(sent) == 1
+
+
+def test_what_is_read_while_remembering_is_read_once():
+    first, second = AudienceFactory(), AudienceFactory()
+    with records.remembering(), CaptureQueriesContext(connection) as sent:
+        records.in_bulk(Audience, [first.pk])
+        again = records.in_bulk(Audience, [first.pk, second.pk])
+        with records.remembering():  # a nested block shares what the outer one read
+            records.in_bulk(Audience, [first.pk, second.pk])
+    assert len(sent) == 2
+    assert sorted(again) == [first.pk, second.pk]
+
+
+def test_a_remembered_record_changed_by_one_caller_is_not_changed_for_the_next():
+    audience = AudienceFactory(name="Élus")
+    with records.remembering():
+        records.in_bulk(Audience, [audience.pk])[audience.pk].name = "Changé"
+        assert records.in_bulk(Audience, [audience.pk])[audience.pk].name == "Élus"
+
+
+def test_nothing_is_remembered_after_the_block():
+    audience = AudienceFactory()
+    with records.remembering():
+        records.in_bulk(Audience, [audience.pk])
+    with CaptureQueriesContext(connection) as sent:
+        records.in_bulk(Audience, [audience.pk])
+    assert len(sent) == 1

@@ -6,6 +6,12 @@ audiences in its restricted sessions. Read first and declared with
 :func:`known`, the form's audiences serve the programme too, which then reads
 only those it does not find: the page saves a query.
 
+One editor action reads the same programme several times: publishing an event
+updates its speaker index, its reference index and its search index, each from
+its own instance of the page. Inside :func:`remembering`, what :func:`in_bulk`
+reads is known to its later calls, so the programme's speakers and audiences are
+read once per action.
+
 Each use gets its own copy of a known record, as Wagtail gives a record chosen
 twice as two instances: a caller that changes one does not change the others.
 """
@@ -15,6 +21,7 @@ import copy
 from contextlib import contextmanager
 
 _known = contextvars.ContextVar("wagtail_rencontres_known_records", default=None)
+_remembered = contextvars.ContextVar("wagtail_rencontres_remembered_records", default=None)
 
 
 def _key(model, pk):
@@ -31,6 +38,22 @@ def known(records):
     try:
         yield
     finally:
+        _known.reset(token)
+
+
+@contextmanager
+def remembering():
+    """Inside the block, in this thread, the records :func:`in_bulk` reads are known
+    to its later calls. Nested blocks share the outer one's records."""
+    if _remembered.get() is not None:
+        yield
+        return
+    found = dict(_known.get() or {})
+    token, remembered = _known.set(found), _remembered.set(found)
+    try:
+        yield
+    finally:
+        _remembered.reset(remembered)
         _known.reset(token)
 
 
@@ -51,5 +74,9 @@ def in_bulk(model, pks, related=()):
         else:
             found[pk] = copy.copy(record)
     if missing:
-        found.update(model.objects.select_related(*related).in_bulk(missing))
+        read = model.objects.select_related(*related).in_bulk(missing)
+        found.update(read)
+        remembered = _remembered.get()
+        if remembered is not None:
+            remembered.update((_key(model, pk), copy.copy(record)) for pk, record in read.items())
     return found

@@ -24,6 +24,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import ReferenceIndex
 from wagtail.tasks import update_reference_index_task
 
+from wagtail_rencontres import records
 from wagtail_rencontres.services import freshness
 from wagtail_rencontres.services.search import indexing
 
@@ -87,14 +88,16 @@ def batch():
 
     work = Batch()
     token = _current.set(work)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        _current.reset(token)
-        # Even after a failure: the rows saved before it are committed (publishing is
-        # not one transaction), and the indexes and the stamp must show them.
-        work.run()
+    # The speaker, reference and search indexes each read the programme: once will do.
+    with records.remembering():
+        try:
+            with disable_reference_index_auto_update():
+                yield
+        finally:
+            _current.reset(token)
+            # Even after a failure: the rows saved before it are committed (publishing
+            # is not one transaction), and the indexes and the stamp must show them.
+            work.run()
 
 
 def content_changed(boundaries=False):
