@@ -13,7 +13,10 @@ def fold(text):
     Search documents carry a folded copy of their text, so that "egalite"
     finds "égalité" whatever the backend's own analysis does with accents.
     """
-    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_LIGATURES))
+    text = text or ""
+    if text.isascii():  # nothing to fold: most titles and names of a programme
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 

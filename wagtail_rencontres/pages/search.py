@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from wagtail.search import index
 
 from wagtail_rencontres.services import search_text
-from wagtail_rencontres.text import fold, french_words
+from wagtail_rencontres.text import fold
 
 
 class EventSearchMixin(models.Model):
@@ -81,7 +81,7 @@ class EventSearchMixin(models.Model):
         return search_text.folded_event_text(self)
 
     def search_french_words(self):
-        return french_words(search_text.folded_event_text(self))
+        return search_text.french_event_words(self)
 
     class Meta:
         abstract = True
@@ -119,7 +119,7 @@ class CycleSearchMixin(models.Model):
         return search_text.folded_cycle_text(self)
 
     def search_french_words(self):
-        return french_words(search_text.folded_cycle_text(self))
+        return search_text.french_cycle_words(self)
 
     class Meta:
         abstract = True

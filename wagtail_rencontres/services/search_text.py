@@ -20,7 +20,7 @@ from wagtail_rencontres import conf
 from wagtail_rencontres.enums import PartnerRole
 from wagtail_rencontres.services import programme
 from wagtail_rencontres.services.representation.values import stream_items
-from wagtail_rencontres.text import fold
+from wagtail_rencontres.text import fold, french_words
 
 
 def plain(value):
@@ -202,6 +202,12 @@ def _folded_with_synonyms(text):
 
 
 @once_per_page
+def french_event_words(event):
+    """:func:`~wagtail_rencontres.text.french_words` of :func:`folded_event_text`."""
+    return french_words(folded_event_text(event))
+
+
+@once_per_page
 def folded_event_text(event):
     """Accent-folded copy of every indexed text of an event, with synonyms (:func:`synonyms`)."""
     return _folded_with_synonyms(
@@ -219,6 +225,12 @@ def folded_event_text(event):
             ]
         )
     )
+
+
+@once_per_page
+def french_cycle_words(cycle):
+    """:func:`~wagtail_rencontres.text.french_words` of :func:`folded_cycle_text`."""
+    return french_words(folded_cycle_text(cycle))
 
 
 @once_per_page
