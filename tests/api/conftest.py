@@ -7,6 +7,7 @@ from tests.factories import AudienceFactory, SpeakerFactory, paris
 from wagtail_rencontres import conf
 from wagtail_rencontres.enums import RegistrationMode
 from wagtail_rencontres.models import Organisation, Speaker, Venue
+from wagtail_rencontres.services import registration as registration_service
 
 
 def session(title, start, end, speakers=(), audiences=(), room="", description="", remote=False):
@@ -35,6 +36,33 @@ def session(title, start, end, speakers=(), audiences=(), room="", description="
 
 def day(date, sessions):
     return {"type": "day", "value": {"date": date.isoformat(), "title": "", "sessions": sessions}}
+
+
+def register_someone(event):
+    """Register one person to ``event`` through the registration service, as the form does."""
+    data = {
+        "first_name": "Camille",
+        "last_name": "Martin",
+        "email": "camille@example.org",
+        "organisation": "Ville de Dijon",
+        "function": "Cheffe de projet",
+        "consent": True,
+    }
+    form = registration_service.form_class(event)(data=data)
+    assert form.is_valid(), form.errors
+    registration_service.register(event, form.cleaned_data)
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run ``change`` and what its transaction does on commit, as a real commit would
+    (moving the change stamp, which the API's validators and response cache read)."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.http import http_date, parse_http_date
 from wagtail.models import PageViewRestriction
 
-from tests.api.conftest import day, session
+from tests.api.conftest import day, register_someone, session
 from tests.factories import (
     AudienceFactory,
     CyclePageFactory,
@@ -32,7 +32,6 @@ from tests.sites import default_language, other_language
 from wagtail_rencontres.enums import PartnerRole, RegistrationMode
 from wagtail_rencontres.models import ChangeStamp, CycleSession, EventPartner
 from wagtail_rencontres.services import freshness
-from wagtail_rencontres.services import registration as registration_service
 
 API = "/api/rencontres"
 pytestmark = pytest.mark.urls("tests.api.urls")
@@ -63,17 +62,6 @@ def clock(monkeypatch):
 def response_cache(settings):
     """The API keeps its answers, as on a site: every change below must still be seen."""
     settings.WAGTAILRENCONTRES_API_RESPONSE_CACHE = "default"
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run ``change`` and what its transaction does on commit, as a real commit would."""
-
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
 
 
 @pytest.fixture
@@ -190,18 +178,7 @@ def publish(page, **fields):
 
 
 def register(world):
-    event = world["event"]
-    data = {
-        "first_name": "Camille",
-        "last_name": "Martin",
-        "email": "camille@example.org",
-        "organisation": "Ville de Dijon",
-        "function": "Cheffe de projet",
-        "consent": True,
-    }
-    form = registration_service.form_class(event)(data=data)
-    assert form.is_valid(), form.errors
-    registration_service.register(event, form.cleaned_data)
+    register_someone(world["event"])
 
 
 CHANGES = {

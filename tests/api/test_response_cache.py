@@ -20,9 +20,8 @@ from wagtail.models import Site
 from tests.factories import SpeakerFactory
 from tests.sites import default_language, other_language
 from wagtail_rencontres.enums import RegistrationMode
-from wagtail_rencontres.services import registration as registration_service
 
-from .conftest import day, session
+from .conftest import day, register_someone, session
 
 API = "/api/rencontres"
 LIST = f"{API}/events?expand=programme&limit=10"
@@ -43,15 +42,6 @@ class FailingCache(LocMemCache):
 @pytest.fixture(autouse=True)
 def response_cache(settings):
     settings.WAGTAILRENCONTRES_API_RESPONSE_CACHE = "default"
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
 
 
 @pytest.fixture
@@ -127,20 +117,7 @@ def test_a_registration_is_seen_at_once(client, event, commit):
     url = f"{API}/events/{event.pk}"
     before = json.loads(client.get(url).content)["registration"]
 
-    def register():
-        data = {
-            "first_name": "Camille",
-            "last_name": "Martin",
-            "email": "camille@example.org",
-            "organisation": "Ville de Dijon",
-            "function": "Cheffe de projet",
-            "consent": True,
-        }
-        form = registration_service.form_class(event)(data=data)
-        assert form.is_valid(), form.errors
-        registration_service.register(event, form.cleaned_data)
-
-    commit(register)
+    commit(lambda: register_someone(event))
 
     after = json.loads(client.get(url).content)["registration"]
     assert before["places_left"] == 20
