@@ -52,6 +52,8 @@ from ninja.decorators import decorate_view
 from wagtail_rencontres import __version__, conf
 from wagtail_rencontres.services import freshness
 
+logger = logging.getLogger(__name__)
+
 
 def with_cache_control(response, setting="API_CACHE_CONTROL"):
     """Add the ``Cache-Control`` header of ``setting`` unless the response has one."""
@@ -90,9 +92,6 @@ def _validate(request, response, etag, stamp, setting):
     return get_conditional_response(request, etag=etag, last_modified=seconds, response=response)
 
 
-logger = logging.getLogger(__name__)
-
-
 def _normalised_query(request):
     return urlencode(sorted(request.GET.lists()), doseq=True)
 
@@ -119,7 +118,7 @@ def _response_key(request, stamp):
         _normalised_query(request),
         __version__,
     )
-    return f"wagtail_rencontres:api:{digest.strip(chr(34))}"
+    return "wagtail_rencontres:api:" + digest.strip('"')
 
 
 def _cached_response(cache, key):
