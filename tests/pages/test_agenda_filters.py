@@ -5,10 +5,17 @@ import re
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
-from tests.factories import EventFormatFactory, ThemeFactory, VenueFactory, paris
+from tests.factories import (
+    EventFormatFactory,
+    EventPageFactory,
+    ThemeFactory,
+    VenueFactory,
+    paris,
+)
 from tests.sites import default_language
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +65,15 @@ def events(make_event):
     return [first, second]
 
 
+def make_draft_event(agenda, venue):
+    event = EventPageFactory(
+        parent=agenda, venue=venue, start=paris(day(9), 9), end=paris(day(9), 17), title="Brest"
+    )
+    event.unpublish()
+    event.refresh_from_db()
+    return event
+
+
 def titles(response):
     return [card["title"] for card in response.context["cards"]]
 
@@ -94,6 +110,37 @@ def test_agenda_filter_choices_come_from_terms_and_venues(events, agenda, client
         "Rhône",
     ]
     assert ("sante", "Santé") in form.fields["theme"].choices
+
+
+def test_agenda_place_choices_are_those_of_visible_events_only(events, agenda, client):
+    """A venue with no event, or only a draft's, is no choice; a past event's venue is."""
+    VenueFactory(name="Salle vide", department="Gironde", region="Nouvelle-Aquitaine")
+    draft = make_draft_event(agenda, VenueFactory(department="Finistère", region="Bretagne"))
+    assert not draft.live
+    past_venue = VenueFactory(department="Nord", region="Hauts-de-France")
+    EventPageFactory(
+        parent=agenda,
+        venue=past_venue,
+        start=paris(dt.date(2025, 3, 4), 9),
+        end=paris(dt.date(2025, 3, 4), 17),
+        title="Lille",
+    )
+    with CaptureQueriesContext(connection) as queries:
+        form = client.get(agenda.url).context["filter_form"]
+    assert [value for value, _label in form.fields["region"].choices] == [
+        "",
+        "Auvergne-Rhône-Alpes",
+        "Bourgogne-Franche-Comté",
+        "Hauts-de-France",
+    ]
+    assert "Finistère" not in dict(form.fields["department"].choices)
+    # The choices are read from the venues table, each checked for a visible event.
+    choices = [q["sql"] for q in queries.captured_queries if "UNION" in q["sql"]]
+    assert len(choices) == 1
+    venues = connection.ops.quote_name(VenueFactory._meta.model._meta.db_table)
+    places = choices[0].split(" UNION ")[3:]
+    assert len(places) == 2
+    assert all(part.split(" WHERE ")[0].endswith(f"FROM {venues}") for part in places)
 
 
 def test_agenda_with_no_result_says_so_and_offers_to_clear(events, agenda, client):

@@ -12,7 +12,7 @@ import unicodedata
 
 from django import forms
 from django.apps import apps
-from django.db.models import CharField, F, Value
+from django.db.models import CharField, Exists, F, OuterRef, Value
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -22,7 +22,8 @@ from wagtail_rencontres.validators import MAX_YEAR, MIN_YEAR
 
 #: Filters by choice, in the form's order: (parameter, taxonomy model or venue field).
 TERM_MODELS = {"theme": "Theme", "format": "EventFormat", "audience": "Audience"}
-PLACE_FIELDS = {"region": "venue__region", "department": "venue__department"}
+#: Filters by place, in the form's order: (parameter, field of the event's venue).
+PLACE_FIELDS = {"region": "region", "department": "department"}
 
 
 def filter_choices(agenda, events):
@@ -42,9 +43,15 @@ def filter_choices(agenda, events):
         .order_by()
         for name, model in TERM_MODELS.items()
     ]
-    places = events.prefetch_related(None).select_related(None).order_by()
+    # Read from the venues, each kept when one of ``events`` takes place there
+    # (an index lookup per venue): a site's few hundred venues, not its events.
+    used = events.prefetch_related(None).select_related(None).order_by()
+    venue_model = events.model._meta.get_field("venue").related_model
+    venues = venue_model._default_manager.filter(
+        Exists(used.filter(venue_id=OuterRef("pk")))
+    ).order_by()
     parts += [
-        places.filter(**{f"{field}__gt": ""})
+        venues.filter(**{f"{field}__gt": ""})
         .annotate(kind=Value(name, output_field=text), key=F(field), label=F(field))
         .values_list(*columns)
         for name, field in PLACE_FIELDS.items()
