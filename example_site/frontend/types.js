@@ -432,6 +432,7 @@
 /**
  * @typedef {Object} SearchOut
  * @property {number} count
+ * @property {boolean} count_is_exact
  * @property {(string|null)} next
  * @property {(string|null)} previous
  * @property {SearchHitOut[]} results

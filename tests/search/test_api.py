@@ -12,6 +12,7 @@ from tests.factories import EventPageFactory, ThemeFactory, paris
 from tests.search.backends import unavailable
 from tests.search.test_search import DEAD_BACKEND
 from tests.sites import site_text
+from wagtail_rencontres.services.search import engine as search_engine
 
 pytestmark = pytest.mark.urls("tests.search.urls")
 
@@ -140,3 +141,37 @@ def test_search_queries_do_not_grow_with_its_hits(client, agenda, search_index, 
     assert (one_hit, three_hits) == (1, 3)
     assert many == few
     assert reads_one == reads_three == 1
+
+
+def test_search_counts_at_most_max_matches_and_says_so(client, agenda, search_index, monkeypatch):
+    """Past MAX_MATCHES matches, the count and the facets are those of the first
+    MAX_MATCHES, and ``count_is_exact`` is false: counting never runs the
+    full-text search again."""
+    theme = ThemeFactory(name="Santé", slug="sante")
+    for n in range(3):
+        event = EventPageFactory(
+            parent=agenda,
+            title=f"Santé dans les quartiers prioritaires {n}",
+            start=paris(dt.date(2030 + n, 3, 1), 9),
+            end=paris(dt.date(2030 + n, 3, 1), 17),
+        )
+        event.themes.set([theme])
+        event.save_revision().publish()
+    search_index.refresh()
+    params = {"q": "quartiers prioritaires", "type": "event"}
+    data = client.get("/api/search", params).json()
+    assert (data["count"], data["count_is_exact"]) == (3, True)
+    assert [facet["count"] for facet in data["facets"]["years"]] == [1, 1, 1]
+
+    monkeypatch.setattr(search_engine, "MAX_MATCHES", 2)
+    data = client.get("/api/search", params).json()
+    assert (data["count"], data["count_is_exact"]) == (2, False)
+    assert data["counts"]["event"] == 2
+    assert data["facets"]["themes"] == [{"value": "sante", "label": "Santé", "count": 2}]
+    assert sum(facet["count"] for facet in data["facets"]["years"]) == 2
+    # The hits are ranked among every match, not only the counted ones.
+    assert len(data["results"]) == 3
+
+    monkeypatch.setattr(search_engine, "MAX_MATCHES", 3)
+    data = client.get("/api/search", params).json()
+    assert (data["count"], data["count_is_exact"]) == (3, True)

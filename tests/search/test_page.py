@@ -3,7 +3,7 @@
 from django.test import override_settings
 
 from tests.search.test_search import DEAD_BACKEND
-from tests.sites import site_text, url_prefix
+from tests.sites import default_language, site_text, url_prefix
 from wagtail_rencontres.services import search
 
 
@@ -57,3 +57,14 @@ def test_a_speaker_without_an_agenda_in_their_language_has_no_link(catalogue, ag
     agenda.unpublish()
     results = search.search("Norynberg", types=["speaker"])
     assert [(hit.title, hit.url) for hit in results.hits] == [("Sophie Norynberg", None)]
+
+
+def test_search_page_says_more_than_past_the_counted_matches(client, catalogue, monkeypatch):
+    from wagtail_rencontres.services.search import engine
+
+    monkeypatch.setattr(engine, "MAX_MATCHES", 1)
+    response = client.get(f"{url_prefix()}search/", {"q": "politique ville"})
+    # A plural message: its French form is checked on a French site.
+    # One of the two events is counted, and the cycle.
+    expected = "Plus de 2 résultats" if default_language() == "fr" else "More than 2 results"
+    assert f'<p role="status">{expected}</p>' in response.content.decode()

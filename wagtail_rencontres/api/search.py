@@ -117,6 +117,12 @@ class SearchHitOut(Schema):
 
 class SearchOut(Schema):
     count: int
+    count_is_exact: bool = Field(
+        description=(
+            "False when a result type had more than 10,000 matches: its count is then "
+            "10,000, and the facets count those."
+        )
+    )
     next: str | None
     previous: str | None
     results: list[SearchHitOut]
@@ -212,6 +218,7 @@ def search(request, query: Strict(SearchQuery)):
     events = _event_representations(results.hits, request)
     return {
         "count": results.count,
+        "count_is_exact": results.count_is_exact,
         "next": next_url,
         "previous": previous_url,
         "results": [_hit_out(request, hit, events) for hit in results.hits],

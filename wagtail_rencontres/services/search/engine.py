@@ -7,7 +7,8 @@ instead of failing with a 500.
 Counts and facets are those of :func:`matching`, the database's set of what
 the backend matched: an index that still holds an event the database no
 longer shows (a missed unpublish or deletion) adds nothing to them, as it adds
-no hit.
+no hit. Past :data:`MAX_MATCHES` matches of a type, they count the first
+:data:`MAX_MATCHES` and say so (``count_is_exact``).
 
 Hits name their object as its representation does
 (:mod:`~wagtail_rencontres.services.representation`): title, URL, dates and
@@ -33,7 +34,6 @@ from wagtail_rencontres.services.search.querysets import (
     cycle_queryset,
     event_queryset,
     one_per_item,
-    read_once,
     speaker_queryset,
 )
 from wagtail_rencontres.services.search.snippets import (
@@ -128,6 +128,9 @@ class SearchResults:
     counts: dict
     # True when no result held every word, and these hold some of them.
     partial: bool = False
+    # False when a type had more than MAX_MATCHES matches: its count is then
+    # MAX_MATCHES, and the facets count those.
+    count_is_exact: bool = True
 
     @property
     def notice(self):
@@ -179,20 +182,27 @@ def _search(queryset, query, limit, backend, operator="and"):
 
 
 def matching(queryset, query, backend, operator="and", fields=None):
-    """The objects of ``queryset`` the backend matches for ``query``, as a database queryset.
+    """The objects of ``queryset`` the backend matches for ``query``: ``(queryset, exact)``.
 
     The hits are drawn from ``queryset`` too (every backend fetches its hits
     through it), so counting and faceting this set can never count what the
-    hits leave out. Database backends search the tables themselves; a search
-    server gives the ids it holds, at most :data:`MAX_MATCHES`. ``fields``
-    limits the search to these search fields.
+    hits leave out. The matches are read once, as ids, at most
+    :data:`MAX_MATCHES` of them: database backends search the tables
+    themselves, a search server gives the ids it holds. ``exact`` is False
+    when the backend matched more (the set then holds the first
+    :data:`MAX_MATCHES` it gave), so that counting and faceting never run the
+    full-text search again, however large the index. ``fields`` limits the
+    search to these search fields.
     """
     query = backend_query(query, backend)
     results = backend.search(
         query, queryset, fields=fields, operator=operator, order_by_relevance=False
     )
     if hasattr(results, "get_queryset"):  # a database backend
-        return read_once(queryset.filter(pk__in=results.get_queryset().values("pk")), MAX_MATCHES)
+        found = queryset.filter(pk__in=results.get_queryset().values("pk"))
+        ids = list(found.order_by().values_list("pk", flat=True)[: MAX_MATCHES + 1])
+        exact = len(ids) <= MAX_MATCHES
+        return queryset.model._default_manager.filter(pk__in=ids[:MAX_MATCHES]), exact
     response = results._backend_do_search(
         results._get_es_body(),
         index=backend.get_index_for_model(queryset.model).name,
@@ -201,7 +211,11 @@ def matching(queryset, query, backend, operator="and", fields=None):
         **{results.fields_param_name: "pk"},
     )
     ids = [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
-    return queryset.filter(pk__in=ids)
+    # Elasticsearch and OpenSearch count exactly up to 10,000 matches, then
+    # say "at least" ("gte").
+    total = response["hits"].get("total")
+    more = total["relation"] != "eq" or total["value"] > len(ids) if total else False
+    return queryset.filter(pk__in=ids), not (more or len(ids) > MAX_MATCHES)
 
 
 #: The search fields that hold what autocompletion finds each type by.
@@ -222,7 +236,7 @@ def _with_whole_words(queryset, words, backend, fields):
     """
     if not words or not is_search_server(backend):
         return queryset
-    found = matching(queryset, " ".join(words), backend, fields=fields)
+    found, _exact = matching(queryset, " ".join(words), backend, fields=fields)
     return queryset.filter(id__in=backend_ids(found, "id"))
 
 
@@ -267,14 +281,14 @@ def search(
         }
     querysets = {name: querysets[name] for name in wanted}
     try:
-        lists, counts, facets = _find(querysets, query, window, backend, "and")
+        lists, counts, facets, exact = _find(querysets, query, window, backend, "and")
         forgiving = fuzzy_query(query) if is_search_server(backend) else None
         if forgiving is not None and not any(counts.values()):
-            lists, counts, facets = _find(querysets, forgiving, window, backend, "and")
+            lists, counts, facets, exact = _find(querysets, forgiving, window, backend, "and")
         # No result holds every word: results holding some of them, the most first.
         partial = not any(counts.values()) and len(_WORDS.findall(query)) > 1
         if partial:
-            lists, counts, facets = _find(querysets, query, window, backend, "or")
+            lists, counts, facets, exact = _find(querysets, query, window, backend, "or")
             partial = any(counts.values())
     except _unavailable_errors() as error:
         logger.warning("Search backend unavailable: %s", error)
@@ -287,20 +301,23 @@ def search(
         facets=facets or empty_facets(),
         counts={t: counts.get(t, 0) for t in RESULT_TYPES},
         partial=partial,
+        count_is_exact=exact,
     )
 
 
 def _find(querysets, query, window, backend, operator):
-    """``(lists, counts, facets)`` of ``query`` in each queryset of ``querysets``."""
-    lists, counts, facets = {}, {}, {}
+    """``(lists, counts, facets, exact)`` of ``query`` in each queryset of ``querysets``;
+    ``exact`` is False when a type had more than :data:`MAX_MATCHES` matches."""
+    lists, counts, facets, exact = {}, {}, {}, True
     for result_type, make in querysets.items():
         queryset = make()
         lists[result_type] = _search(queryset, query, window, backend, operator)
-        found = matching(queryset, query, backend, operator)
+        found, all_of_them = matching(queryset, query, backend, operator)
         counts[result_type] = found.count()
+        exact = exact and all_of_them
         if result_type == "event":
             facets = event_facets(found)
-    return lists, counts, facets
+    return lists, counts, facets, exact
 
 
 def _hits(page, query, request):

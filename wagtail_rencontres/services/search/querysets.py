@@ -85,19 +85,6 @@ def backend_ids(queryset, field="pk"):
     return list(queryset.values_list(field, flat=True)) or [0]
 
 
-def read_once(found, limit):
-    """``found`` as a list of ids when it holds at most ``limit``, else as it is.
-
-    Counting a database backend's matches and each facet would otherwise run
-    the full-text search again, five times a request, each time slower as the
-    index grows. Past the limit the search runs in each of them, as a subquery.
-    """
-    ids = list(found.order_by().values_list("pk", flat=True)[: limit + 1])
-    if len(ids) > limit:
-        return found
-    return found.model._default_manager.filter(pk__in=ids)
-
-
 def one_per_item(queryset, language_code):
     """``queryset`` with one copy of each translated item: the one in ``language_code``.
 
