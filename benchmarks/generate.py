@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -580,6 +581,10 @@ class Generator:
         backends = list(get_search_backends(with_auto_update=True))
         if not backends:
             return
+        # A search server needs its index and its mapping (nested themes and
+        # audiences, the filter fields) before the first item: the schema of
+        # update_index, then the items in bulk.
+        call_command("update_index", schema_only=True, verbosity=0)
         events = queries.visible_events().prefetch_related("partners__organisation")
         ids = list(events.order_by("pk").values_list("pk", flat=True))
         organisations = Organisation.objects.in_bulk()
