@@ -386,3 +386,23 @@ def test_year_facets_count_each_event_in_its_french_year(agenda, search_index):
         {"value": 2025, "label": "2025", "count": 1},
         {"value": 2024, "label": "2024", "count": 1},
     ]
+
+
+def test_snippet_text_read_as_an_outline_is_the_indexed_programme_text(catalogue):
+    """Hits cut their snippets from the stored programme, without converting its
+    blocks: the same text as the index's, restricted descriptions left out."""
+    from wagtail_rencontres.services import search_text
+
+    indexed = queries.event_model().objects.get(pk=catalogue["espaces"].pk)
+    search_text.prepare([indexed])
+    outlined = queries.event_model().objects.get(pk=catalogue["espaces"].pk)
+    search_text.prepare([outlined], speakers=False)
+    text = search_text.programme_text(outlined)
+    assert text == search_text.programme_text(indexed)
+    assert "Retour sur les marches exploratoires." in text
+    assert "Atelier réservé" in text
+    assert "zanzibar" not in text.lower()
+    # Read alone, without prepare(), the same.
+    alone = queries.event_model().objects.get(pk=catalogue["espaces"].pk)
+    assert search_text.public_days(alone, speakers=False)[0].sessions[0].speakers == []
+    assert search_text.programme_text(alone) == text

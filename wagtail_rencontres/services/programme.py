@@ -285,7 +285,7 @@ def speakers(days_list):
     return list(seen.values())
 
 
-def outlines_bulk(events):
+def outlines_bulk(events, descriptions=False):
     """The public outline of several programmes, ``{event.pk: [Day, …]}``, in two queries.
 
     What a calendar shows of a programme: days, and each session's times,
@@ -293,6 +293,8 @@ def outlines_bulk(events):
     for open sessions. Read from the stored data without converting the
     blocks, which feeds of thousands of events would pay for every session;
     the audiences are read at once, in each event's locale.
+    ``descriptions=True`` adds the stored description (HTML) of each session
+    open to all, as the public :func:`days` shows it: the programme's text.
     """
     raw_days = [(event, value) for event in events for value in _dated_days(event)]
     audience_ids = {
@@ -306,7 +308,7 @@ def outlines_bulk(events):
     result = {event.pk: [] for event in events}
     by_locale = {}
     for event, raw_day in raw_days:
-        day, session_audiences = _outline_day(event, raw_day, audiences)
+        day, session_audiences = _outline_day(event, raw_day, audiences, descriptions)
         result[event.pk].append(day)
         by_locale.setdefault(event.locale_id, []).extend(session_audiences)
     for event_days in result.values():
@@ -331,7 +333,7 @@ def _identified_items(raw_list):
     ]
 
 
-def _outline_day(event, raw_day, audiences):
+def _outline_day(event, raw_day, audiences, descriptions=False):
     day = parse_date(raw_day["date"])
     sessions = []
     session_audiences = []
@@ -360,6 +362,8 @@ def _outline_day(event, raw_day, audiences):
             remote=bool(value.get("remote")),
             capacity=value.get("capacity"),
         )
+        if descriptions and not session.restricted:
+            session.description = value.get("description")
         session_audiences.append((session, restricted_to))
         sessions.append(session)
     sessions.sort(key=lambda session: (session.start, session.title or ""))

@@ -36,6 +36,8 @@ def _join(parts):
 
 
 DAYS = "_rencontres_search_days"
+#: The public programme's outline with descriptions, where only its text is needed.
+OUTLINE = "_rencontres_search_outline"
 TEXTS = "_rencontres_search_texts"
 
 
@@ -56,20 +58,40 @@ def once_per_page(function):
     return wrapper
 
 
-def public_days(event):
-    """The programme in public mode, computed once per page instance."""
+def public_days(event, speakers=True):
+    """The programme in public mode, computed once per page instance.
+
+    ``speakers=False`` is enough for its text (:func:`programme_text`): the
+    stored programme is then read as an outline with its descriptions,
+    without converting its blocks or reading its speakers, unless the full
+    programme is already there.
+    """
     cached = event.__dict__.get(DAYS)
+    if cached is None and not speakers:
+        cached = event.__dict__.get(OUTLINE)
+        if cached is None:
+            outline = programme.outlines_bulk([event], descriptions=True)[event.pk]
+            cached = event.__dict__[OUTLINE] = outline
     if cached is None:
         cached = programme.days(event)
         event.__dict__[DAYS] = cached
     return cached
 
 
-def prepare(events):
-    """Compute the public programmes of many events at once, for the functions below."""
+def prepare(events, speakers=True):
+    """Compute the public programmes of many events at once, for the functions below.
+
+    ``speakers=False`` reads only their text (titles, and the descriptions of
+    sessions open to all), from the stored data without converting the
+    blocks: what search snippets are cut from.
+    """
     by_pk = {event.pk: event for event in events}
-    for pk, days in programme.days_bulk(events).items():
-        by_pk[pk].__dict__[DAYS] = days
+    if speakers:
+        read, key = programme.days_bulk(events), DAYS
+    else:
+        read, key = programme.outlines_bulk(events, descriptions=True), OUTLINE
+    for pk, days in read.items():
+        by_pk[pk].__dict__[key] = days
 
 
 def _public_speakers(event):
@@ -80,7 +102,7 @@ def _public_speakers(event):
 def programme_text(event):
     """Day titles, session titles, and descriptions of sessions open to all."""
     parts = []
-    for day in public_days(event):
+    for day in public_days(event, speakers=False):
         parts.append(day.title)
         for session in day.sessions:
             parts.append(session.title)

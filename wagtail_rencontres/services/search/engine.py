@@ -327,7 +327,8 @@ def _hits(page, query, request):
         for result_type in RESULT_TYPES
     }
     representation.prepare_events(of_type["event"])
-    search_text.prepare(of_type["event"])
+    # Snippets are cut from the programme's text: its speakers are not read.
+    search_text.prepare(of_type["event"], speakers=False)
     representation.prepare_pages(of_type["cycle"])
     representation.prepare_speakers(of_type["speaker"], photos=False)
     speaker_urls = speaker_pages.page_urls(of_type["speaker"], request)
