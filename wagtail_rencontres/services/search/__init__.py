@@ -9,13 +9,13 @@ Hits take their title, URL, dates and venue from the representation
 (:mod:`.engine`).
 """
 
+from wagtail_rencontres.services.search.autocompletion import autocomplete
 from wagtail_rencontres.services.search.engine import (
     MAX_LIMIT,
     RESULT_TYPES,
     Hit,
     SearchResults,
     SearchUnavailable,
-    autocomplete,
     search,
 )
 from wagtail_rencontres.services.search.facets import FACETS, empty_facets, event_facets
