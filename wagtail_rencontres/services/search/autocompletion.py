@@ -19,7 +19,6 @@ from wagtail_rencontres.services.search.engine import (
 )
 from wagtail_rencontres.services.search.querysets import (
     Filters,
-    backend_ids,
     event_queryset,
     one_per_item,
     speaker_queryset,
@@ -47,8 +46,9 @@ def _with_whole_words(queryset, words, backend, fields):
     """
     if not words or not is_search_server(backend):
         return queryset
-    found, _exact = matching(queryset, " ".join(words), backend, fields=fields)
-    return queryset.filter(id__in=backend_ids(found, "id"))
+    ids, _exact = matching(queryset, " ".join(words), backend, fields=fields)
+    # Backends filter on a list of values; [0] (no object has it) matches nothing.
+    return queryset.filter(id__in=ids or [0])
 
 
 def autocomplete(query, language_code=None, limit=10, request=None, preferred_language=None):

@@ -181,17 +181,17 @@ def _search(queryset, query, limit, backend, operator="and"):
 
 
 def matching(queryset, query, backend, operator="and", fields=None):
-    """The objects of ``queryset`` the backend matches for ``query``: ``(queryset, exact)``.
+    """The ids of the objects of ``queryset`` the backend matches for ``query``: ``(ids, exact)``.
 
     The hits are drawn from ``queryset`` too (every backend fetches its hits
-    through it), so counting and faceting this set can never count what the
-    hits leave out. The matches are read once, as ids, at most
-    :data:`MAX_MATCHES` of them: database backends search the tables
-    themselves, a search server gives the ids it holds. ``exact`` is False
-    when the backend matched more (the set then holds the first
-    :data:`MAX_MATCHES` it gave), so that counting and faceting never run the
-    full-text search again, however large the index. ``fields`` limits the
-    search to these search fields.
+    through it), so counting and faceting these ids can never count what the
+    hits leave out: a search server's ids are kept to those ``queryset``
+    holds. At most :data:`MAX_MATCHES` are read, once: database backends
+    search the tables themselves, a search server gives the ids it holds.
+    ``exact`` is False when the backend matched more (the list then holds the
+    first :data:`MAX_MATCHES` it gave), so that counting and faceting never
+    run the full-text search again, however large the index. ``fields``
+    limits the search to these search fields.
     """
     query = backend_query(query, backend)
     results = backend.search(
@@ -200,8 +200,7 @@ def matching(queryset, query, backend, operator="and", fields=None):
     if hasattr(results, "get_queryset"):  # a database backend
         found = queryset.filter(pk__in=results.get_queryset().values("pk"))
         ids = list(found.order_by().values_list("pk", flat=True)[: MAX_MATCHES + 1])
-        exact = len(ids) <= MAX_MATCHES
-        return queryset.model._default_manager.filter(pk__in=ids[:MAX_MATCHES]), exact
+        return ids[:MAX_MATCHES], len(ids) <= MAX_MATCHES
     response = results._backend_do_search(
         results._get_es_body(),
         index=backend.get_index_for_model(queryset.model).name,
@@ -209,12 +208,13 @@ def matching(queryset, query, backend, operator="and", fields=None):
         _source=False,
         **{results.fields_param_name: "pk"},
     )
-    ids = [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
+    found = [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
     # Elasticsearch and OpenSearch count exactly up to 10,000 matches, then
     # say "at least" ("gte").
     total = response["hits"].get("total")
-    more = total["relation"] != "eq" or total["value"] > len(ids) if total else False
-    return queryset.filter(pk__in=ids), not (more or len(ids) > MAX_MATCHES)
+    more = total["relation"] != "eq" or total["value"] > len(found) if total else False
+    ids = list(queryset.filter(pk__in=found).order_by().values_list("pk", flat=True))
+    return ids, not (more or len(found) > MAX_MATCHES)
 
 
 def search(
@@ -289,11 +289,11 @@ def _find(querysets, query, window, backend, operator):
     for result_type, make in querysets.items():
         queryset = make()
         lists[result_type] = _search(queryset, query, window, backend, operator)
-        found, all_of_them = matching(queryset, query, backend, operator)
-        counts[result_type] = found.count()
+        ids, all_of_them = matching(queryset, query, backend, operator)
+        counts[result_type] = len(ids)
         exact = exact and all_of_them
         if result_type == "event":
-            facets = event_facets(found)
+            facets = event_facets(ids, queryset.model)
     return lists, counts, facets, exact
 
 
