@@ -2,7 +2,7 @@
 
 from django.db import connection
 
-from benchmarks.budgets import is_transaction_control
+from benchmarks.budgets import StatementCounter
 
 
 class QueryCountMiddleware:
@@ -17,19 +17,12 @@ class QueryCountMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        count = 0
-
-        def counting(execute, sql, params, many, context):
-            nonlocal count
-            # Budgets count statements that read or write rows (see budgets.py);
-            # savepoints pass through here, BEGIN and COMMIT do not.
-            if not is_transaction_control(sql):
-                count += 1
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(counting):
+        # Budgets count statements that read or write rows (see budgets.py);
+        # savepoints pass through here, BEGIN and COMMIT do not.
+        counter = StatementCounter()
+        with connection.execute_wrapper(counter):
             response = self.get_response(request)
         # A streamed body queries while it is sent: those are counted by the client
         # side of the benchmark (in process), not here.
-        response["X-Bench-Queries"] = str(count)
+        response["X-Bench-Queries"] = str(counter.count)
         return response

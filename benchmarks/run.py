@@ -28,7 +28,7 @@ from django.db import connection
 from wagtail.models import Locale
 
 from benchmarks import race
-from benchmarks.budgets import KNOWN_MISSED, TIME_BUDGETS, is_transaction_control
+from benchmarks.budgets import KNOWN_MISSED, TIME_BUDGETS, StatementCounter
 from benchmarks.scenarios import (
     Targets,
     client,
@@ -70,23 +70,6 @@ def machine():
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
-class StatementCounter:
-    """An execute wrapper counting the statements that read or write rows.
-
-    It keeps no SQL: a scenario timed once (the uncapped feed) is counted in
-    its timed run without the cost, in time and memory, of capturing
-    thousands of statements.
-    """
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        if not is_transaction_control(sql):
-            self.count += 1
-        return execute(sql, params, many, context)
 
 
 def measure(all_scenarios, rounds):
