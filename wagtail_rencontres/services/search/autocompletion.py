@@ -19,6 +19,7 @@ from wagtail_rencontres.services.search.engine import (
 )
 from wagtail_rencontres.services.search.querysets import (
     Filters,
+    backend_values,
     event_queryset,
     one_per_item,
     speaker_queryset,
@@ -47,8 +48,7 @@ def _with_whole_words(queryset, words, backend, fields):
     if not words or not is_search_server(backend):
         return queryset
     ids, _exact = matching(queryset, " ".join(words), backend, fields=fields)
-    # Backends filter on a list of values; [0] (no object has it) matches nothing.
-    return queryset.filter(id__in=ids or [0])
+    return queryset.filter(id__in=backend_values(ids))
 
 
 def autocomplete(query, language_code=None, limit=10, request=None, preferred_language=None):

@@ -77,12 +77,17 @@ def _year_bounds(year):
 
 
 def backend_ids(queryset, field="pk"):
-    """``field`` of ``queryset`` as a list the search backends can filter on.
+    """``field`` of ``queryset`` as a list the search backends can filter on."""
+    return backend_values(queryset.values_list(field, flat=True))
+
+
+def backend_values(values):
+    """``values`` as a list the search backends can filter on.
 
     Backends translate ``__in`` with a list of values, not a subquery; ``[0]``
     (no object has it) keeps an empty list matching nothing.
     """
-    return list(queryset.values_list(field, flat=True)) or [0]
+    return list(values) or [0]
 
 
 def one_per_item(queryset, language_code):
