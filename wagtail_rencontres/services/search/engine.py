@@ -214,7 +214,7 @@ def matching(queryset, query, backend, operator="and", fields=None):
     total = response["hits"].get("total")
     more = total["relation"] != "eq" or total["value"] > len(found) if total else False
     ids = list(queryset.filter(pk__in=found).order_by().values_list("pk", flat=True))
-    return ids, not (more or len(found) > MAX_MATCHES)
+    return ids, not more
 
 
 def search(
