@@ -5,6 +5,7 @@ from django.test import override_settings
 from tests.search.test_search import DEAD_BACKEND
 from tests.sites import default_language, site_text, url_prefix
 from wagtail_rencontres.services import search
+from wagtail_rencontres.services.search import engine
 
 
 def test_search_page_lists_results_and_facets(client, catalogue):
@@ -60,8 +61,6 @@ def test_a_speaker_without_an_agenda_in_their_language_has_no_link(catalogue, ag
 
 
 def test_search_page_says_more_than_past_the_counted_matches(client, catalogue, monkeypatch):
-    from wagtail_rencontres.services.search import engine
-
     monkeypatch.setattr(engine, "MAX_MATCHES", 1)
     response = client.get(f"{url_prefix()}search/", {"q": "politique ville"})
     # A plural message: its French form is checked on a French site.

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from tests.factories import AgendaPageFactory, EventPageFactory, SpeakerFactory
 from tests.search.conftest import programme, session
-from wagtail_rencontres.services import queries, search, serializers
+from wagtail_rencontres.services import queries, search, search_text, serializers
 from wagtail_rencontres.services.search import Filters
 from wagtail_rencontres.text import fold
 
@@ -391,8 +391,6 @@ def test_year_facets_count_each_event_in_its_french_year(agenda, search_index):
 def test_snippet_text_read_as_an_outline_is_the_indexed_programme_text(catalogue):
     """Hits cut their snippets from the stored programme, without converting its
     blocks: the same text as the index's, restricted descriptions left out."""
-    from wagtail_rencontres.services import search_text
-
     indexed = queries.event_model().objects.get(pk=catalogue["espaces"].pk)
     search_text.prepare([indexed])
     outlined = queries.event_model().objects.get(pk=catalogue["espaces"].pk)
