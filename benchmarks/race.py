@@ -119,8 +119,18 @@ def _peak_rss_mib(pid):
     return round(max(peaks), 1) if peaks else 0.0
 
 
-def run(workers=4, clients=200, capacity=50, port=18213):
-    """Race ``clients`` registrations against gunicorn; a :class:`RaceResult`."""
+#: Where the race posts: the registration API, or the floor of the benchmark URLconf.
+PATHS = {
+    "api": "/api/rencontres/events/{}/registrations",
+    "floor": "/bench/floor/events/{}/registrations",
+}
+
+
+def run(workers=4, clients=200, capacity=50, port=18213, target="api"):
+    """Race ``clients`` registrations against gunicorn; a :class:`RaceResult`.
+
+    ``target``: a key of :data:`PATHS`.
+    """
     log = Path(tempfile.gettempdir()) / f"rencontres-bench-gunicorn-{port}.log"
     event = _event(capacity)
     server = subprocess.Popen(
@@ -147,7 +157,7 @@ def run(workers=4, clients=200, capacity=50, port=18213):
     try:
         _wait(port, server, log)
         _warm(port, event.pk, workers)
-        answers = _race(port, event.pk, clients)
+        answers = _race(port, PATHS[target].format(event.pk), clients)
         peak = _peak_rss_mib(server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -176,7 +186,7 @@ def run(workers=4, clients=200, capacity=50, port=18213):
     )
 
 
-def _race(port, event_id, clients):
+def _race(port, path, clients):
     ready = threading.Barrier(clients + 1)
     results = []
     lock = threading.Lock()
@@ -197,7 +207,7 @@ def _race(port, event_id, clients):
         try:
             connection.request(
                 "POST",
-                f"/api/rencontres/events/{event_id}/registrations",
+                path,
                 body,
                 {"Content-Type": "application/json"},
             )

@@ -126,7 +126,7 @@ def summarise(all_scenarios, samples):
     return rows
 
 
-def time_budgets(rows, race_result):
+def time_budgets(rows, race_result, race_floor=None):
     listed = rows["typed-list-programme"]
     built = rows["typed-list-programme-built"]["ratios"]
     results = {
@@ -142,8 +142,9 @@ def time_budgets(rows, race_result):
         ),
     }
     if race_result is not None:
+        floor = f" (the floor: {race_floor.per_second}/s)" if race_floor else ""
         results["registrations-per-second"] = (
-            f"{race_result.per_second}/s, {race_result.overbooked} overbooked",
+            f"{race_result.per_second}/s{floor}, {race_result.overbooked} overbooked",
             race_result.per_second >= 100 and race_result.overbooked == 0,
         )
     return {name: {"measured": m, "held": held} for name, (m, held) in results.items()}
@@ -186,6 +187,14 @@ def markdown(report):
             "p95 {p95} ms, answers {statuses}, {confirmed} seats taken, {overbooked} "
             "overbooked, {queries_per_registration} queries per registration, worker peak "
             "RSS {worker_peak_rss_mib} MiB.".format(**race_result),
+        ]
+    race_floor = report.get("race_floor")
+    if race_floor:
+        lines += [
+            "",
+            "Its floor, the same race to `/bench/floor/events/<id>/registrations` (a row "
+            "lock, a count, an insert): {per_second} registrations/s, p50 {p50} ms, "
+            "{overbooked} overbooked.".format(**race_floor),
         ]
     lines += ["", "| budget | measured | verdict |", "|---|---|---|"]
     for result in report["query_budgets"]:
@@ -234,14 +243,19 @@ def main(argv=None):
     }
     report["query_budgets"] = [vars(result) for result in query_budgets(targets)]
     report["explain"] = [{"sql": sql, "plan": plan} for sql, plan in explain_list_queries(targets)]
-    race_result = None
+    race_result = race_floor = None
     if not args.no_race:
         print("Registration race on gunicorn…", flush=True)
-        race_result = race.run(
-            workers=args.race_workers, clients=args.race_clients, port=args.race_port
-        )
+        race_options = {
+            "workers": args.race_workers,
+            "clients": args.race_clients,
+            "port": args.race_port,
+        }
+        race_floor = race.run(target="floor", **race_options)
+        race_result = race.run(**race_options)
+        report["race_floor"] = race_floor.as_dict()
         report["race"] = race_result.as_dict()
-    report["time_budgets"] = time_budgets(rows, race_result)
+    report["time_budgets"] = time_budgets(rows, race_result, race_floor)
     output = Path(args.output)
     output.mkdir(parents=True, exist_ok=True)
     stem = output / f"{report['date']}-{report['size']}"

@@ -1,5 +1,7 @@
 """The query budgets of the benchmark suite (benchmarks/budgets.py, benchmarks/smoke.py)."""
 
+import json
+
 import pytest
 from django.db import connection
 from django.test import override_settings
@@ -9,6 +11,8 @@ from benchmarks.generate import Generator
 from benchmarks.scenarios import BudgetResult, Targets, explain_list_queries, query_budgets
 from benchmarks.smoke import verdict
 from example_site.demo.models import HomePage
+from wagtail_rencontres.enums import RegistrationStatus
+from wagtail_rencontres.models import Registration
 
 
 def test_known_missed_budgets_are_budgets():
@@ -62,3 +66,31 @@ def test_list_plans_are_read_when_the_count_is_estimated():
     assert plans
     assert all(not sql.lstrip().upper().startswith("EXPLAIN") for sql, _plan in plans)
     assert all("Execution Time" in plan for _sql, plan in plans)
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF="benchmarks.urls")
+def test_registration_floor_counts_seats_under_the_lock(client):
+    """The race's reference: seats up to the capacity, then the waiting list."""
+    generator = Generator(8, seed=3, speakers=20)
+    generator.prepare(HomePage)
+    generator.populate(bulk=True, search_index=False)
+    event = Targets().event
+    type(event).objects.filter(pk=event.pk).update(registration_capacity=1)
+    Registration.objects.filter(page=event).delete()
+    person = {"first_name": "Ana", "last_name": "Lopez", "organisation": "CRPV"}
+
+    answers = [
+        client.post(
+            f"/bench/floor/events/{event.pk}/registrations",
+            json.dumps({**person, "email": f"{name}@example.org"}),
+            content_type="application/json",
+        ).status_code
+        for name in ("first", "second")
+    ]
+
+    assert answers == [201, 202]
+    assert sorted(Registration.objects.filter(page=event).values_list("status", flat=True)) == [
+        RegistrationStatus.CONFIRMED,
+        RegistrationStatus.WAITLISTED,
+    ]
