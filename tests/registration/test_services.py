@@ -45,6 +45,21 @@ def test_full_event_goes_to_waiting_list(open_event, register):
     assert (state["is_open"], state["places_left"], state["waitlist_open"]) == (True, 0, True)
 
 
+def test_the_lock_reads_what_an_editor_changed_since_the_page_was_read(open_event, register):
+    """The decision uses the capacity and status under the lock, not the caller's copy."""
+    event = open_event(registration_capacity=2, registration_waitlist=True)
+    type(event).objects.filter(pk=event.pk).update(registration_capacity=0)
+    assert register(event, 1).status == RegistrationStatus.WAITLISTED
+    type(event).objects.filter(pk=event.pk).update(status=EventStatus.CANCELLED)
+    form = service.form_class(event)(data=person(2))
+    assert form.is_valid()
+    with pytest.raises(service.RegistrationClosed) as error:
+        service.register(event, form.cleaned_data)
+    assert error.value.code == "cancelled"
+    # The caller's copy is left as it was read.
+    assert (event.registration_capacity, event.status) == (2, EventStatus.SCHEDULED)
+
+
 def test_full_event_without_waiting_list_is_closed(open_event, register):
     event = open_event(registration_capacity=1, registration_waitlist=False)
     register(event, 1)

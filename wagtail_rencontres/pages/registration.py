@@ -96,6 +96,24 @@ class RegistrationPageMixin(RoutablePageMixin, models.Model):
         ),
     )
 
+    #: The fields that decide whether a place may be taken, those the page has:
+    #: read again under its row lock (:func:`~wagtail_rencontres.services.capacity.locked_event`).
+    #: An event's places depend on its dates, status and programme (workshops) too.
+    registration_state_fields = (
+        "registration_mode",
+        "registration_opens_at",
+        "registration_closes_at",
+        "registration_capacity",
+        "registration_waitlist",
+        "registration_requires_approval",
+        "registration_consent_text",
+        "start",
+        "end",
+        "timezone",
+        "status",
+        "programme",
+    )
+
     registration_panels = [
         FieldPanel("registration_mode"),
         FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),

@@ -12,6 +12,7 @@ registration and a session registration never both take a session's last
 place and two cycles sharing a session cannot deadlock.
 """
 
+import copy
 import json
 from collections import Counter
 from contextlib import contextmanager
@@ -48,7 +49,8 @@ def owner_id(event):
 
 def with_owner(queryset):
     """``queryset``'s pages, each knowing its :func:`owner_id` without a query of its own."""
-    source = _sources(queryset.model, OuterRef("translation_key")).values("pk")[:1]
+    # Translations share their model: Wagtail's page table alone finds the source.
+    source = _sources(Page, OuterRef("translation_key")).order_by().values("pk")[:1]
     return queryset.annotate(**{OWNER_ANNOTATION: Subquery(source)})
 
 
@@ -224,26 +226,26 @@ def full_workshops(sessions, chosen, taken):
 
 @contextmanager
 def locked_event(event):
-    """Open a transaction and lock the page's row; yield the freshly read page.
+    """Open a transaction and lock the page's row; yield the page as it is under the lock.
 
-    The fresh copy carries the current capacities even when an editor changed
-    them since ``event`` was loaded. For a cycle, the rows of its sessions are
-    locked next, in primary-key order, and the locked sessions are in
-    ``locked.locked_sessions``. On databases without row locks (SQLite) the
-    transaction alone serialises writers.
+    The yielded page carries the current capacities, dates and programme even
+    when an editor changed them since ``event`` was loaded. For a cycle, the
+    rows of its sessions are locked next, in primary-key order, and the locked
+    sessions are in ``locked.locked_sessions``. On databases without row locks
+    (SQLite) the transaction alone serialises writers.
     """
-    model = type(event)
     with transaction.atomic():
-        locked = (
-            model._default_manager.select_for_update(of=("self",))
-            .select_related("locale")
-            .get(pk=owner_id(event))
-        )
+        owner = owner_id(event)
+        if owner == event.pk:
+            locked = _reread_locked(event)
+        else:
+            locked = (
+                type(event)
+                ._default_manager.select_for_update(of=("self",))
+                .select_related("locale")
+                .get(pk=owner)
+            )
         locked.locked_sessions = []
-        if locked.pk == event.pk:
-            # Workshops the caller read from the same programme (to build the form)
-            # are not read again under the lock: workshop_sessions compares the two.
-            locked._rencontres_workshops = getattr(event, "_rencontres_workshops", None)
         if is_cycle(locked):
             locked.locked_sessions = list(
                 queries.event_model()
@@ -252,3 +254,28 @@ def locked_event(event):
                 .order_by("pk")
             )
         yield locked
+
+
+def _reread_locked(event):
+    """A copy of ``event``, its row locked and its ``registration_state_fields`` read again
+    (those of its fields; a cycle has no programme).
+
+    Those fields (capacities, registration dates, the event's dates, status and
+    programme) decide whether a place may be taken; the rest of the page (its
+    title, its content, Wagtail's page table) is not read again, and Wagtail's
+    page table is not joined. What the copy keeps, such as the workshops the
+    caller read from the same programme to build the form, is compared with
+    the programme read again by :func:`workshop_sessions`.
+    """
+    model = type(event)
+    names = {field.name for field in model._meta.concrete_fields}
+    row = (
+        model._default_manager.select_for_update(of=("self",))
+        .order_by()
+        .filter(pk=event.pk)
+        .values(*(name for name in event.registration_state_fields if name in names))
+        .get()
+    )
+    locked = copy.copy(event)
+    locked.__dict__.update(row)
+    return locked
