@@ -84,12 +84,53 @@ def test_one_registration_costs_at_most_10_queries(client, full_event, no_mail_t
     event = full_event(0)
     measure(lambda: post(client, event, 1))  # fill per-process caches first
     sent = measure(lambda: post(client, event, 2))
-    # The page, its questions, its lock, seats and email, two inserts, the change stamp.
-    assert len(sent) <= 8, "\n".join(sql[:120] for sql in sent)
+    # The page (knowing it asks no extra question), its lock, seats and email, two
+    # inserts, the change stamp.
+    assert len(sent) <= 6, "\n".join(sql[:120] for sql in sent)
     assert (
         list(Registration.objects.filter(page_id=event.pk).values_list("status", flat=True))
         == [RegistrationStatus.CONFIRMED] * 2
     )
+
+
+def test_extra_questions_are_read_only_when_the_event_asks_some(
+    client, full_event, no_mail_task, measure
+):
+    from wagtail_rencontres.models import RegistrationFormField
+
+    plain, asking = full_event(0), full_event(1)
+    RegistrationFormField.objects.create(
+        page=asking, label="Régime alimentaire", field_type="singleline", required=True
+    )
+    measure(lambda: post(client, plain, 1))
+    without = measure(lambda: post(client, plain, 2))
+    response = client.post(
+        f"/api/rencontres/events/{asking.pk}/registrations",
+        data=json.dumps(person(3)),
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert list(response.json()) == ["regime_alimentaire"]
+
+    with_question = measure(
+        lambda: client.post(
+            f"/api/rencontres/events/{asking.pk}/registrations",
+            data=json.dumps(person(4, regime_alimentaire="Végétarien")),
+            content_type="application/json",
+        )
+    )
+
+    questions = RegistrationFormField._meta.db_table
+
+    def reads_questions(sql):
+        return sql.split(" FROM ", 1)[-1].startswith(f'"{questions}"')
+
+    assert len(with_question) == len(without) + 1
+    assert [reads_questions(sql) for sql in with_question].count(True) == 1
+    assert not any(reads_questions(sql) for sql in without)
+    assert Registration.objects.get(page_id=asking.pk).form_data == {
+        "regime_alimentaire": "Végétarien"
+    }
 
 
 @pytest.mark.usefixtures("translated_agenda")

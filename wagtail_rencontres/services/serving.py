@@ -78,6 +78,15 @@ def events_to_serve():
     )
 
 
+def with_questions_known(queryset):
+    """``queryset``'s pages (events or cycles), each knowing whether it asks extra
+    registration questions: :func:`registration_fields` reads them only then."""
+    fields = queryset.model._meta.get_field("registration_fields").related_model.objects
+    return queryset.annotate(
+        **{HAS_REGISTRATION_FIELDS: Exists(fields.filter(page_id=OuterRef("pk")))}
+    )
+
+
 def known_unrestricted(page):
     """Whether :func:`events_to_serve` found that no view restriction applies to ``page``."""
     return page.__dict__.get(HAS_VIEW_RESTRICTIONS) is False
