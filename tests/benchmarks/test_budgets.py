@@ -8,8 +8,9 @@ from django.test import override_settings
 
 from benchmarks.budgets import KNOWN_MISSED, QUERY_BUDGETS
 from benchmarks.generate import Generator
+from benchmarks.race import RaceResult
 from benchmarks.scenarios import BudgetResult, Targets, explain_list_queries, query_budgets
-from benchmarks.smoke import verdict
+from benchmarks.smoke import race_failures, verdict
 from example_site.demo.models import HomePage
 from wagtail_rencontres.enums import RegistrationStatus
 from wagtail_rencontres.models import Registration
@@ -94,3 +95,37 @@ def test_registration_floor_counts_seats_under_the_lock(client):
         RegistrationStatus.CONFIRMED,
         RegistrationStatus.WAITLISTED,
     ]
+
+
+def race_result(**changes):
+    values = {
+        "workers": 2,
+        "clients": 60,
+        "capacity": 20,
+        "seconds": 1.0,
+        "per_second": 60.0,
+        "p50": 1.0,
+        "p95": 2.0,
+        "statuses": {"201": 20, "202": 40},
+        "confirmed": 20,
+        "overbooked": 0,
+        "queries_per_registration": 8.0,
+        "worker_peak_rss_mib": 100.0,
+    }
+    return RaceResult(**{**values, **changes})
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, []),
+        ({"confirmed": 21, "overbooked": 1}, ["1 overbooked", "21 seats taken of 20"]),
+        ({"confirmed": 19}, ["19 seats taken of 20"]),
+        (
+            {"statuses": {"201": 20, "202": 39, "500": 1}},
+            ["answers {'500': 1}"],
+        ),
+    ],
+)
+def test_the_smoke_race_fails_on_overbooking_and_unexpected_answers(changes, expected):
+    assert race_failures(race_result(**changes)) == expected
