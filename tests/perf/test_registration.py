@@ -18,7 +18,7 @@ from tests.i18n.helpers import translate
 from tests.perf.conftest import FUTURE_DAY
 from tests.registration.conftest import person
 from wagtail_rencontres.enums import RegistrationStatus
-from wagtail_rencontres.models import Audience, Registration
+from wagtail_rencontres.models import Audience, Registration, RegistrationFormField
 from wagtail_rencontres.services.registration import outbox
 
 pytestmark = pytest.mark.django_db
@@ -96,8 +96,6 @@ def test_one_registration_costs_at_most_10_queries(client, full_event, no_mail_t
 def test_extra_questions_are_read_only_when_the_event_asks_some(
     client, full_event, no_mail_task, measure
 ):
-    from wagtail_rencontres.models import RegistrationFormField
-
     plain, asking = full_event(0), full_event(1)
     RegistrationFormField.objects.create(
         page=asking, label="Régime alimentaire", field_type="singleline", required=True

@@ -13,6 +13,7 @@ place and two cycles sharing a session cannot deadlock.
 """
 
 import copy
+import functools
 import json
 from collections import Counter
 from contextlib import contextmanager
@@ -268,14 +269,20 @@ def _reread_locked(event):
     the programme read again by :func:`workshop_sessions`.
     """
     model = type(event)
-    names = {field.name for field in model._meta.concrete_fields}
     row = (
         model._default_manager.select_for_update(of=("self",))
         .order_by()
         .filter(pk=event.pk)
-        .values(*(name for name in event.registration_state_fields if name in names))
+        .values(*_state_fields(model))
         .get()
     )
     locked = copy.copy(event)
     locked.__dict__.update(row)
     return locked
+
+
+@functools.cache
+def _state_fields(model):
+    """The ``registration_state_fields`` that are fields of ``model``, found once per model."""
+    names = {field.name for field in model._meta.concrete_fields}
+    return tuple(name for name in model.registration_state_fields if name in names)

@@ -44,6 +44,15 @@ def route(parent, request, path_components, children):
     return child.route(request, path_components[1:])
 
 
+def with_questions_known(queryset):
+    """``queryset``'s pages (events or cycles), each knowing whether it asks extra
+    registration questions: :func:`registration_fields` reads them only then."""
+    fields = queryset.model._meta.get_field("registration_fields").related_model.objects
+    return queryset.annotate(
+        **{HAS_REGISTRATION_FIELDS: Exists(fields.filter(page_id=OuterRef("pk")))}
+    )
+
+
 def events_to_serve():
     """Events with what serving their page checks, read in one query.
 
@@ -57,8 +66,7 @@ def events_to_serve():
     - ``registrations_seats_taken``: as listings count them.
     """
     model = queries.event_model()
-    fields = model._meta.get_field("registration_fields").related_model.objects
-    return model.objects.select_related("locale", "venue__locale", "format").annotate(
+    events = model.objects.select_related("locale", "venue__locale", "format").annotate(
         **{
             HAS_VIEW_RESTRICTIONS: queries.view_restricted()
             | Exists(
@@ -72,19 +80,10 @@ def events_to_serve():
                     event__translation_key=OuterRef("translation_key")
                 )
             ),
-            HAS_REGISTRATION_FIELDS: Exists(fields.filter(page_id=OuterRef("pk"))),
             "registrations_seats_taken": counted_seats(),
         }
     )
-
-
-def with_questions_known(queryset):
-    """``queryset``'s pages (events or cycles), each knowing whether it asks extra
-    registration questions: :func:`registration_fields` reads them only then."""
-    fields = queryset.model._meta.get_field("registration_fields").related_model.objects
-    return queryset.annotate(
-        **{HAS_REGISTRATION_FIELDS: Exists(fields.filter(page_id=OuterRef("pk")))}
-    )
+    return with_questions_known(events)
 
 
 def known_unrestricted(page):

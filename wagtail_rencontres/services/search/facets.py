@@ -28,21 +28,18 @@ def _sorted(items):
     return sorted(items, key=lambda item: (-item["count"], fold(str(item["label"])).lower()))
 
 
-def event_facets(matching, event_model=None):
-    """Themes, formats, regions and years of the ``matching`` events, with counts.
+def event_facets(ids, event_model):
+    """Themes, formats, regions and years of the events ``ids``, with counts.
 
-    ``matching`` is the list of the ids of the events a search found (see
-    :func:`~wagtail_rencontres.services.search.engine.matching`), or a
-    database queryset of them, so that the numbers never count an event the
-    hits cannot show; ``event_model`` is the event model of a list. The events are
-    counted through their primary key, a fresh queryset of their ids: joins
-    of the search's own filters (a theme) must not narrow the facets, and a
-    subquery would have the database read the whole event table to join it.
+    ``ids`` are those of the events a search found (see
+    :func:`~wagtail_rencontres.services.search.engine.matching`), so that the
+    numbers never count an event the hits cannot show; ``event_model`` is
+    their model. The events are counted through their primary key, a fresh
+    queryset of their ids: joins of the search's own filters (a theme) must
+    not narrow the facets, and a subquery would have the database read the
+    whole event table to join it.
     """
-    if not isinstance(matching, list | tuple):
-        event_model = matching.model
-        matching = list(matching.order_by().values_list("pk", flat=True))
-    events = event_model._default_manager.filter(pk__in=matching)
+    events = event_model._default_manager.filter(pk__in=ids)
     theme_counts = _counts(events, "themes")
     themes = model("Theme").objects.filter(pk__in=theme_counts).only("pk", "slug", "name")
     format_counts = _counts(events, "format")
