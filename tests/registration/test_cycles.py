@@ -93,6 +93,27 @@ def test_cycle_registrants_take_a_place_in_sessions_with_a_capacity(cycle, sessi
     assert register_to(sessions[0], 3).status == RegistrationStatus.WAITLISTED
 
 
+def test_seats_and_held_email_count_cycle_registrants_in_one_query(cycle, sessions):
+    session = sessions[0]  # 2 places
+    register_to(cycle, 1)
+    register_to(session, 2)
+    cancelled = register_to(session, 3)
+    assert cancelled.status == RegistrationStatus.WAITLISTED
+    Registration.objects.filter(pk=cancelled.pk).update(status=RegistrationStatus.CANCELLED)
+    assert register_to(session, 4).status == RegistrationStatus.WAITLISTED
+    held = {}
+    with CaptureQueriesContext(connection) as queries:
+        for n in (1, 2, 3, 4, 5):
+            held[n] = capacity.seats_taken_and_held(session, f"camille{n}@example.org")
+    assert len(queries) == 5
+    # The cycle's registrant holds a place at the session; a cancelled one does not.
+    assert held == {1: (2, True), 2: (2, True), 3: (2, False), 4: (2, True), 5: (2, False)}
+    assert capacity.seats_taken(session) == 2
+    # A session's own registrant is not the cycle's.
+    assert capacity.seats_taken_and_held(cycle, "camille2@example.org") == (1, False)
+    assert capacity.seats_taken_and_held(cycle, "camille1@example.org") == (1, True)
+
+
 def test_cancelling_a_cycle_registration_promotes_cycle_and_session_lists(cycle, sessions):
     first = register_to(cycle, 1)
     register_to(cycle, 2)
