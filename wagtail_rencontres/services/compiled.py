@@ -1,0 +1,42 @@
+"""One row of a queryset by primary key, its SQL compiled once.
+
+Django builds and compiles a queryset's SQL each time it is evaluated. For a
+page read on every public POST (the registration API reads the event, with
+its owner and privacy checks, before anything else), compiling took longer
+than the database's answer. :class:`ByPrimaryKey` compiles the queryset once,
+with a stand-in primary key, and then runs the same SQL with the requested
+key through :meth:`~django.db.models.query.QuerySet.raw`: the database
+decides exactly as the queryset would have.
+"""
+
+#: A primary key no request gives: it only marks the parameter to replace.
+_STAND_IN = 2_147_483_101
+
+
+class ByPrimaryKey:
+    """``lookup.get(pk)``: the row of ``queryset`` with that primary key, or ``None``.
+
+    The queryset must not use ``select_related`` (the raw row would mix the
+    related model's columns with the model's own); its annotations become
+    attributes, as raw, unconverted database values (an ``Exists`` is ``0``
+    or ``1`` on SQLite).
+    """
+
+    def __init__(self, queryset):
+        if queryset.query.select_related:
+            raise ValueError("ByPrimaryKey reads one model's columns: no select_related.")
+        self.model = queryset.model
+        self.using = queryset.db
+        compiler = queryset.filter(pk=_STAND_IN).order_by().query.get_compiler(self.using)
+        self.sql, params = compiler.as_sql()
+        self.params = list(params)
+        positions = [index for index, value in enumerate(self.params) if value == _STAND_IN]
+        if len(positions) != 1:
+            raise ValueError("The queryset's primary key parameter could not be found.")
+        self.position = positions[0]
+
+    def get(self, pk):
+        params = list(self.params)
+        params[self.position] = pk
+        rows = self.model._default_manager.db_manager(self.using).raw(self.sql, params)
+        return next(iter(rows), None)
