@@ -212,7 +212,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--output", default="benchmarks/results")
-    parser.add_argument("--race-workers", type=int, default=4)
+    parser.add_argument(
+        "--race-workers", type=int, default=None, help="gunicorn workers (default: one per core)"
+    )
     parser.add_argument("--race-clients", type=int, default=200)
     parser.add_argument("--race-port", type=int, default=18213)
     parser.add_argument("--no-race", action="store_true", help="skip the registration race")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark suite of issue #13, in one command:
-#   bash benchmarks/run.sh [--sizes 1000,10000,100000] [--rounds 5] [--no-race]
+#   bash benchmarks/run.sh [--sizes 1000,10000,100000] [--rounds 5] [--no-race] [--race-workers N]
 # For each size: a fresh PostgreSQL database (rencontres_bench_<size>), migrated,
 # the generated site (python -m benchmarks generate), then the measured run
 # (python -m benchmarks run). With several sizes, the cost growth table follows.
@@ -18,7 +18,8 @@ while [ $# -gt 0 ]; do
         --sizes) sizes="$2"; shift 2 ;;
         --rounds) run_args+=(--rounds "$2"); shift 2 ;;
         --no-race) run_args+=(--no-race); shift ;;
-        *) echo "usage: bash benchmarks/run.sh [--sizes 1000,10000] [--rounds N] [--no-race]" >&2; exit 2 ;;
+        --race-workers) run_args+=(--race-workers "$2"); shift 2 ;;
+        *) echo "usage: bash benchmarks/run.sh [--sizes 1000,10000] [--rounds N] [--no-race] [--race-workers N]" >&2; exit 2 ;;
     esac
 done
 

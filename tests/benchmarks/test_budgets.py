@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 
+from benchmarks import race
 from benchmarks.budgets import KNOWN_MISSED, QUERY_BUDGETS
 from benchmarks.generate import Generator
 from benchmarks.race import RaceResult
@@ -129,3 +130,9 @@ def race_result(**changes):
 )
 def test_the_smoke_race_fails_on_overbooking_and_unexpected_answers(changes, expected):
     assert race_failures(race_result(**changes)) == expected
+
+
+@pytest.mark.parametrize(("cores", "workers"), [(2, 2), (8, 8), (None, 2)])
+def test_the_race_runs_one_worker_per_core_by_default(monkeypatch, cores, workers):
+    monkeypatch.setattr(race.os, "cpu_count", lambda: cores)
+    assert race.default_workers() == workers
