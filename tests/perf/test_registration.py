@@ -70,10 +70,10 @@ def measure(capture):
     return lambda call: statements(capture(call))
 
 
-def post(client, event, n):
+def post(client, event, n, **extra):
     response = client.post(
         f"/api/rencontres/events/{event.pk}/registrations",
-        data=json.dumps(person(n)),
+        data=json.dumps(person(n, **extra)),
         content_type="application/json",
     )
     assert response.status_code == 201, response.content
@@ -201,12 +201,40 @@ def test_the_workshops_and_their_audiences_are_read_once(client, full_event, no_
     event = full_event(0, sessions=16)
     audience = Audience.objects.create(name="Élus", slug="elus", locale=event.locale)
     workshop = restricted_workshop(event, audience)
-    measure(lambda: post(client, event, 1))
+    choosing = {"workshops": [workshop], "audience": audience.pk}
+    measure(lambda: post(client, event, 1, **choosing))
 
-    sent = measure(lambda: post(client, event, 2))
+    sent = measure(lambda: post(client, event, 2, **choosing))
 
-    assert len([sql for sql in sent if 'FROM "wagtail_rencontres_audience"' in sql]) == 1
-    assert len(sent) <= 9, "\n".join(sql[:120] for sql in sent)
+    audiences = [sql for sql in sent if 'FROM "wagtail_rencontres_audience"' in sql]
+    # The workshops' restricted audiences, then the chosen audience checked.
+    assert len(audiences) == 2, "\n".join(sql[:120] for sql in sent)
+    assert len(sent) <= 10, "\n".join(sql[:120] for sql in sent)
+    assert Registration.objects.get(email="camille2@example.org").workshops == [workshop]
     response = client.get(f"/api/rencontres/events/{event.pk}/registration/form")
     assert [item["id"] for item in response.json()["workshops"]] == [workshop]
     assert FUTURE_DAY.isoformat() in response.json()["workshops"][0]["start"]
+
+
+def test_a_registration_choosing_no_workshop_reads_no_programme(
+    client, full_event, no_mail_task, measure
+):
+    event = full_event(0, sessions=16)
+    audience = Audience.objects.create(name="Élus", slug="elus", locale=event.locale)
+    workshop = restricted_workshop(event, audience)
+    measure(lambda: post(client, event, 1))
+
+    sent = measure(lambda: post(client, event, 2))
+    choosing = measure(lambda: post(client, event, 3, workshops=[workshop], audience=audience.pk))
+
+    assert not [sql for sql in sent if 'FROM "wagtail_rencontres_audience"' in sql]
+    # Choosing costs the workshops' audiences, the chosen audience and the workshop's seats.
+    assert len(sent) == len(choosing) - 3
+    # The workshop checks still apply to those who choose one.
+    refused = client.post(
+        f"/api/rencontres/events/{event.pk}/registrations",
+        data=json.dumps(person(4, workshops=[workshop])),
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    assert list(refused.json()) == ["workshops"]

@@ -364,7 +364,8 @@ def _register(request, page, payload, key, id_key):
     if reason or page.registration_mode != "internal":
         message = RegistrationClosedReason(reason).label if reason else _("Registration is closed.")
         return Status(409, {"__all__": [str(message)]})
-    form = service.form_class(page)(data=_form_data(data))
+    # Without a workshop chosen, no workshop check applies: the programme is not read.
+    form = service.form_class(page, workshops=bool(data.get("workshops")))(data=_form_data(data))
     if not form.is_valid():
         return Status(
             422,

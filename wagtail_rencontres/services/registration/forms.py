@@ -8,14 +8,16 @@ from wagtail_rencontres.services import capacity, serving
 from wagtail_rencontres.services.registration.status import consent_text
 
 
-def form_class(event, days=None, audiences=None):
+def form_class(event, days=None, audiences=None, workshops=True):
     """The registration form class of the event or cycle (a Wagtail FormBuilder form).
 
     ``days``: the event's programme with its private sessions, when already read.
     ``audiences``: :func:`locale_audiences` of the event, when already read; the
-    form then shows them without reading them again.
+    form then shows them without reading them again. ``workshops=False``: a
+    form without the workshops field, which reads no programme, to check a
+    submission that chose no workshop (the API's): its checks are the same.
     """
-    sessions = capacity.workshop_sessions(event, days)
+    sessions = capacity.workshop_sessions(event, days) if workshops else {}
     untranslated = _untranslated(event, sessions)
     return RegistrationFormBuilder(
         serving.registration_fields(event),
