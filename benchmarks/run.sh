@@ -39,7 +39,8 @@ for size in ${sizes//,/ }; do
     "${PYTHON}" -m benchmarks generate --events "${size}" --timings "${timings}"
     "${PYTHON}" -m benchmarks run --output "${results}" --generation "${timings}" "${run_args[@]}"
     rm -f "${timings}"
-    reports+=("${results}/$(date +%F)-${size}.json")
+    # The report just written: its name carries the date of the site's time zone.
+    reports+=("$(ls -t "${results}"/*-"${size}".json | head -n 1)")
 done
 if [ "${#reports[@]}" -gt 1 ]; then
     "${PYTHON}" -m benchmarks report "${reports[@]}" --output "${results}/$(date +%F)-growth.md"
