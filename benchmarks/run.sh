@@ -43,5 +43,6 @@ for size in ${sizes//,/ }; do
     reports+=("$(ls -t "${results}"/*-"${size}".json | head -n 1)")
 done
 if [ "${#reports[@]}" -gt 1 ]; then
-    "${PYTHON}" -m benchmarks report "${reports[@]}" --output "${results}/$(date +%F)-growth.md"
+    last="${reports[-1]}"
+    "${PYTHON}" -m benchmarks report "${reports[@]}" --output "${last%-*}-growth.md"
 fi
