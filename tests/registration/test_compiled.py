@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from wagtail_rencontres import conf
+from wagtail_rencontres.models import RegistrationFormField
 from wagtail_rencontres.services import capacity, queries, serving
 from wagtail_rencontres.services.compiled import ByPrimaryKey
 
@@ -32,7 +33,8 @@ def test_reads_the_row_the_queryset_reads(open_event):
     assert (page.start, page.end, page.timezone) == (expected.start, expected.end, "Europe/Paris")
     assert page.start.tzinfo is not None
     assert capacity.owner_id(page) == event.pk
-    assert not page.__dict__[serving.HAS_REGISTRATION_FIELDS]
+    # Converted as the queryset converts it: a boolean on SQLite too.
+    assert page.__dict__[serving.HAS_REGISTRATION_FIELDS] is False
     with CaptureQueriesContext(connection) as captured:
         assert serving.registration_fields(page) == []
     assert len(captured) == 0
@@ -63,3 +65,18 @@ def test_a_restriction_added_after_compiling_applies(open_event):
 def test_refuses_a_queryset_with_related_rows():
     with pytest.raises(ValueError, match="select_related"):
         ByPrimaryKey(public_events().select_related("locale"))
+
+
+def test_annotations_are_converted_as_the_queryset_converts_them(open_event):
+    from_queryset = open_event()
+    RegistrationFormField.objects.create(
+        page=from_queryset, label="Régime alimentaire", field_type="singleline", required=True
+    )
+    page = ByPrimaryKey(public_events()).get(from_queryset.pk)
+    expected = public_events().get(pk=from_queryset.pk)
+    assert page.__dict__[serving.HAS_REGISTRATION_FIELDS] is True
+    assert (
+        page.__dict__[serving.HAS_REGISTRATION_FIELDS]
+        == expected.__dict__[serving.HAS_REGISTRATION_FIELDS]
+    )
+    assert [field.label for field in serving.registration_fields(page)] == ["Régime alimentaire"]

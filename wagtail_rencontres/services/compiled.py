@@ -9,7 +9,10 @@ key through :meth:`~django.db.models.query.QuerySet.raw`: the database
 decides exactly as the queryset would have.
 """
 
-#: A primary key no request gives: it only marks the parameter to replace.
+from django.db import connections
+
+#: Marks the primary key's parameter in the compiled SQL, to be replaced by
+#: the requested key; any value no other parameter of the query has would do.
 _STAND_IN = 2_147_483_101
 
 
@@ -17,9 +20,9 @@ class ByPrimaryKey:
     """``lookup.get(pk)``: the row of ``queryset`` with that primary key, or ``None``.
 
     The queryset must not use ``select_related`` (the raw row would mix the
-    related model's columns with the model's own); its annotations become
-    attributes, as raw, unconverted database values (an ``Exists`` is ``0``
-    or ``1`` on SQLite).
+    related model's columns with the model's own). Its annotations become
+    attributes, converted as the queryset converts them (an ``Exists`` is a
+    boolean on SQLite too, not ``0`` or ``1``).
     """
 
     def __init__(self, queryset):
@@ -34,9 +37,24 @@ class ByPrimaryKey:
         if len(positions) != 1:
             raise ValueError("The queryset's primary key parameter could not be found.")
         self.position = positions[0]
+        # raw() converts the model's fields, not the annotations: keep their converters.
+        annotations = list(compiler.query.annotation_select.items())
+        found = compiler.get_converters([expression for _, expression in annotations])
+        self.converters = [
+            (annotations[index][0], converters, expression)
+            for index, (converters, expression) in found.items()
+        ]
 
     def get(self, pk):
         params = list(self.params)
         params[self.position] = pk
         rows = self.model._default_manager.db_manager(self.using).raw(self.sql, params)
-        return next(iter(rows), None)
+        row = next(iter(rows), None)
+        if row is not None:
+            connection = connections[self.using]
+            for name, converters, expression in self.converters:
+                value = getattr(row, name)
+                for converter in converters:
+                    value = converter(value, expression, connection)
+                setattr(row, name, value)
+        return row

@@ -100,7 +100,6 @@ def cycles_of_event(event):
 
 def registration_fields(page):
     """The page's extra registration questions, without a query when it has none."""
-    # False, or 0 when read as a raw row on SQLite (:mod:`.compiled`); missing: unknown.
-    if page.__dict__.get(HAS_REGISTRATION_FIELDS, True) in (False, 0):
+    if page.__dict__.get(HAS_REGISTRATION_FIELDS) is False:
         return []
     return list(page.registration_fields.all())
