@@ -17,6 +17,7 @@ from wagtail_rencontres.models.registration import (
     consent_version,
 )
 from wagtail_rencontres.models.relations import AbstractPartner
+from wagtail_rencontres.models.search import PendingIndexUpdate
 from wagtail_rencontres.models.speakers import Speaker
 from wagtail_rencontres.models.survey import (
     AbstractSurveyQuestion,
@@ -70,6 +71,7 @@ __all__ = [
     "EventSpeaker",
     "EventTombstone",
     "Organisation",
+    "PendingIndexUpdate",
     "Registration",
     "RegistrationFormField",
     "RegistrationMail",

@@ -25,6 +25,7 @@ from wagtail.search.backends import get_search_backends_with_name
 
 from wagtail_rencontres.models import Audience, EventFormat, Speaker, Theme, Venue
 from wagtail_rencontres.services import i18n, queries, search_text
+from wagtail_rencontres.services.search import backlog
 
 logger = logging.getLogger("wagtail_rencontres.services.search")
 
@@ -46,6 +47,7 @@ def enqueue_reindex(model, pks):
     pks = [str(pk) for pk in pks]
     if not pks:
         return
+    backlog.note(model, pks)
     try:
         reindex.enqueue(model._meta.label, pks)
     except Exception:  # indexing never blocks a save; update_index repairs
@@ -160,6 +162,7 @@ def unindex(model_label, pks, attempt=1):
 def enqueue_unindex(model, pks):
     """Queue the removal of deleted objects from the index; never raises."""
     pks = [str(pk) for pk in pks]
+    backlog.note(model, pks)
     try:
         unindex.enqueue(model._meta.label, pks)
     except Exception:  # deleting never waits for the index; update_index repairs
@@ -167,7 +170,11 @@ def enqueue_unindex(model, pks):
 
 
 def _run(this, verb, model_label, pks, attempt, method, objects):
-    """``backend.<method>(obj)`` for ``objects`` on every backend; on failure, retry ``this``."""
+    """``backend.<method>(obj)`` for ``objects`` on every backend; on failure, retry ``this``.
+
+    Once every backend is updated, the objects' notes in the :mod:`.backlog` are settled.
+    """
+    started = timezone.now()
     try:
         for _name, backend in get_search_backends_with_name(with_auto_update=True):
             for instance in objects:
@@ -176,6 +183,8 @@ def _run(this, verb, model_label, pks, attempt, method, objects):
         logger.warning("%s %s %s failed (attempt %s): %s", verb, model_label, pks, attempt, error)
         _retry(this, verb, model_label, pks, attempt)
         return 0
+    # Objects deleted meanwhile keep their note until their unindexing settles it.
+    backlog.settle(model_label, [instance.pk for instance in objects], started)
     return len(objects)
 
 
