@@ -59,6 +59,7 @@ from wagtail_rencontres.models import (
     EventPartner,
     EventSpeaker,
     Organisation,
+    PendingIndexUpdate,
     Registration,
     Speaker,
     Theme,
@@ -602,6 +603,8 @@ class Generator:
         for backend in backends:
             for start in range(0, len(speakers), BATCH):
                 backend.add_bulk(Speaker, speakers[start : start + BATCH])
+        # Everything is indexed as it is now: the sample's publications are up to date.
+        PendingIndexUpdate.objects.all().delete()
 
     # Events, the normal way (for the tests' comparison)
 

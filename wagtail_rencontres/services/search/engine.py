@@ -4,11 +4,13 @@ When the backend is down, unreachable or frozen (past its ``TIMEOUT``),
 :class:`SearchUnavailable` is raised so that views and the API can answer 503
 instead of failing with a 500.
 
-Counts and facets are those of :func:`matching`, the database's set of what
-the backend matched: an index that still holds an event the database no
-longer shows (a missed unpublish or deletion) adds nothing to them, as it adds
-no hit. Past :data:`MAX_MATCHES` matches of a type, they count the first
-:data:`MAX_MATCHES` and say so (``count_is_exact``).
+On a database backend, counts and facets are those of :func:`matching`, the
+database's set of what the backend matched. Past :data:`MAX_MATCHES` matches
+of a type, they count the first :data:`MAX_MATCHES` and say so
+(``count_is_exact``). A search server counts and facets every match itself,
+in the request that gives the hits (:mod:`.server`). Either way, an index
+that still holds an event the database no longer shows (a missed unpublish
+or deletion) adds nothing to them, as it adds no hit.
 
 Hits name their object as its representation does
 (:mod:`~wagtail_rencontres.services.representation`): title, URL, dates and
@@ -26,7 +28,7 @@ from wagtail.search.query import And, Fuzzy, PlainText
 
 from wagtail_rencontres.services import representation, search_text, speaker_pages
 from wagtail_rencontres.services.representation import from_iso
-from wagtail_rencontres.services.search import ranking
+from wagtail_rencontres.services.search import ranking, server
 from wagtail_rencontres.services.search.facets import empty_facets, event_facets
 from wagtail_rencontres.services.search.querysets import (
     Filters,
@@ -48,9 +50,9 @@ logger = logging.getLogger("wagtail_rencontres.services.search")
 RESULT_TYPES = ("event", "cycle", "speaker")
 _WORDS = re.compile(r"\w+")
 MAX_LIMIT = 50
-#: Most matches a search server is asked for when counting (Elasticsearch's
-#: default ``index.max_result_window``); on a database backend, most matches
-#: read once as ids for the count and the facets.
+#: On a database backend, most matches read once as ids for the count and the
+#: facets; a search server is asked for at most as many ids by autocompletion
+#: (Elasticsearch's default ``index.max_result_window``).
 MAX_MATCHES = 10_000
 #: Shortest word a search server forgives a typo in (see :func:`fuzzy_query`).
 FUZZY_MIN_LENGTH = 5
@@ -288,6 +290,15 @@ def _find(querysets, query, window, backend, operator):
     lists, counts, facets, exact = {}, {}, {}, True
     for result_type, make in querysets.items():
         queryset = make()
+        if is_search_server(backend) and server.translatable(queryset):
+            # One request: a page of hits, the exact count and the facets (:mod:`.server`).
+            wants_facets = result_type == "event"
+            lists[result_type], counts[result_type], found = server.find(
+                queryset, query, window, backend, operator, facets=wants_facets
+            )
+            if wants_facets:
+                facets = server.facets_of(found)
+            continue
         lists[result_type] = _search(queryset, query, window, backend, operator)
         ids, all_of_them = matching(queryset, query, backend, operator)
         counts[result_type] = len(ids)

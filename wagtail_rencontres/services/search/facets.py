@@ -40,14 +40,22 @@ def event_facets(ids, event_model):
     whole event table to join it.
     """
     events = event_model._default_manager.filter(pk__in=ids)
-    theme_counts = _counts(events, "themes")
-    themes = model("Theme").objects.filter(pk__in=theme_counts).only("pk", "slug", "name")
-    format_counts = _counts(events, "format")
-    formats = model("EventFormat").objects.filter(pk__in=format_counts).only("pk", "slug", "name")
     regions = _counts(events.exclude(venue__region=""), "venue__region")
     years = _counts(
         events.annotate(year=ExtractYear("start", tzinfo=dates.get_zone(YEAR_TIMEZONE))), "year"
     )
+    return described(_counts(events, "themes"), _counts(events, "format"), regions, years)
+
+
+def described(theme_counts, format_counts, region_counts, year_counts):
+    """The facets of ``{value: count}`` counts, themes and formats by primary key.
+
+    Themes and formats are named in one query each; values counted zero are left out.
+    """
+    theme_counts = {pk: n for pk, n in theme_counts.items() if n > 0}
+    format_counts = {pk: n for pk, n in format_counts.items() if n > 0}
+    themes = model("Theme").objects.filter(pk__in=theme_counts).only("pk", "slug", "name")
+    formats = model("EventFormat").objects.filter(pk__in=format_counts).only("pk", "slug", "name")
     return {
         "themes": _sorted(
             {"value": t.slug, "label": t.name, "count": theme_counts[t.pk]} for t in themes
@@ -56,10 +64,16 @@ def event_facets(ids, event_model):
             {"value": f.slug, "label": f.name, "count": format_counts[f.pk]} for f in formats
         ),
         "regions": _sorted(
-            {"value": name, "label": name, "count": count} for name, count in regions.items()
+            {"value": name, "label": name, "count": count}
+            for name, count in region_counts.items()
+            if name and count > 0
         ),
         "years": sorted(
-            ({"value": year, "label": str(year), "count": count} for year, count in years.items()),
+            (
+                {"value": year, "label": str(year), "count": count}
+                for year, count in year_counts.items()
+                if count > 0
+            ),
             key=lambda item: -item["value"],
         ),
     }
