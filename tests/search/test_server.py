@@ -17,8 +17,8 @@ from tests.i18n.helpers import translate
 from tests.search.test_search import DEAD_BACKEND
 from tests.sites import default_language, other_language
 from tests.tasks import DATABASE_TASKS, run_ready_tasks
-from wagtail_rencontres.services import queries
-from wagtail_rencontres.services.search import backlog, server
+from wagtail_rencontres.services import queries, search
+from wagtail_rencontres.services.search import backlog, engine, server
 
 pytestmark = pytest.mark.urls("tests.search.urls")
 
@@ -80,3 +80,28 @@ def test_pages_are_full_when_other_copies_are_left_out(client, agenda, search_in
         assert len(data["results"]) == 1
         seen.append(data["results"][0]["id"])
     assert len(set(seen)) == 4
+
+
+def test_a_page_past_the_servers_window_is_empty_not_an_error(client, catalogue):
+    response = client.get("/api/search", {"q": "politique ville", "offset": 20_000})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["results"] == []
+    assert data["counts"]["event"] == 2
+
+
+def test_too_many_notes_fall_back_to_the_database_path(catalogue, monkeypatch):
+    """Past the server's limits (here, any note), the matches are read as ids and
+    counted in the database, as on a database backend."""
+    espaces = catalogue["espaces"]
+    backlog.note(type(espaces), [espaces.pk])
+    monkeypatch.setattr(server, "MAX_WINDOW", 0)
+    read = []
+    matching = engine.matching
+    monkeypatch.setattr(engine, "matching", lambda *a, **k: read.append(1) or matching(*a, **k))
+
+    results = search.search("politique ville", types=["event"])
+
+    assert results.count == len(results.hits) == 2
+    assert sum(item["count"] for item in results.facets["years"]) == 2
+    assert read

@@ -290,15 +290,19 @@ def _find(querysets, query, window, backend, operator):
     lists, counts, facets, exact = {}, {}, {}, True
     for result_type, make in querysets.items():
         queryset = make()
-        if is_search_server(backend) and server.translatable(queryset):
+        if is_search_server(backend):
             # One request: a page of hits, the exact count and the facets (:mod:`.server`).
             wants_facets = result_type == "event"
-            lists[result_type], counts[result_type], found = server.find(
-                queryset, query, window, backend, operator, facets=wants_facets
-            )
-            if wants_facets:
-                facets = server.facets_of(found)
-            continue
+            try:
+                lists[result_type], counts[result_type], found = server.find(
+                    queryset, query, window, backend, operator, facets=wants_facets
+                )
+            except server.Untranslatable:
+                pass  # the database path below
+            else:
+                if wants_facets:
+                    facets = server.facets_of(found)
+                continue
         lists[result_type] = _search(queryset, query, window, backend, operator)
         ids, all_of_them = matching(queryset, query, backend, operator)
         counts[result_type] = len(ids)

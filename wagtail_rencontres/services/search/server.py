@@ -22,6 +22,11 @@ from wagtail_rencontres.services.search.querysets import YEAR_TIMEZONE
 
 #: Most values a facet's aggregation returns (themes, formats, regions).
 MAX_FACET_VALUES = 1000
+#: Most hits a server gives (the default ``index.max_result_window``): pages
+#: past the 10,000th hit of a type are empty.
+MAX_WINDOW = 10_000
+#: Most values of a ``terms`` filter (the default ``index.max_terms_count``).
+MAX_TERMS = 65_536
 _FIELDS = {"themes": "themes", "formats": "format"}
 
 
@@ -90,7 +95,8 @@ def _counts(aggregations):
 
 
 class Untranslatable(Exception):
-    """The queryset's primary keys are narrowed in a way the server cannot be told."""
+    """The queryset's primary keys are narrowed in a way the server cannot be told,
+    or the request would pass the server's limits: the database path answers."""
 
 
 def _is_pointer(node):
@@ -187,17 +193,23 @@ def _ask(results, size, aggregations=None, only=None):
 def find(queryset, query, window, backend, operator, facets):
     """``(hits, count, facet counts)`` of ``query`` among ``queryset`` on a search server.
 
-    ``hits`` are the first ``window`` objects by relevance, each with its
-    ``_score``; ``facet counts`` are ``{facet: {value: count}}`` when
-    ``facets`` is true, else None.
+    ``hits`` are the first ``window`` objects by relevance (at most
+    :data:`MAX_WINDOW`), each with its ``_score``; ``facet counts`` are
+    ``{facet: {value: count}}`` when ``facets`` is true, else None. Raises
+    :class:`Untranslatable` before asking anything when the database path
+    must answer.
     """
+    kept, left_out = pk_filters(queryset)
+    noted = backlog.pending(queryset.model)
+    if len(noted) > MAX_WINDOW or any(len(values) > MAX_TERMS for values in kept + left_out):
+        raise Untranslatable("too many keys")
     results = backend.search(query, queryset, operator=operator).annotate_score("_score")
     aggregations = _aggregations(results.query_compiler) if facets else None
-    answer = _ask(results, window, aggregations)
+    answer = _ask(results, min(window, MAX_WINDOW), aggregations)
     hits = list(results._get_results_from_hits(answer["hits"]["hits"]))
     count = answer["hits"]["total"]["value"]
     counts = _counts(answer["aggregations"]) if facets else None
-    gone = _matched_but_not_shown(queryset, query, backend, operator)
+    gone = _matched_but_not_shown(queryset, results, noted)
     if gone:
         answer = _ask(results, 0, aggregations, only=gone)
         count -= answer["hits"]["total"]["value"]
@@ -208,16 +220,13 @@ def find(queryset, query, window, backend, operator, facets):
     return hits, count, counts
 
 
-def _matched_but_not_shown(queryset, query, backend, operator):
-    """The noted objects the server matches among ``queryset`` that the database does not show."""
-    noted = backlog.pending(queryset.model)
+def _matched_but_not_shown(queryset, results, noted):
+    """The ``noted`` objects the server matches among ``queryset`` that the database hides."""
     if not noted:
         return []
-    results = backend.search(query, queryset, operator=operator)
     answer = _ask(results, len(noted), only=noted)
-    matched = {
-        queryset.model._meta.pk.to_python(hit["fields"]["pk"][0]) for hit in answer["hits"]["hits"]
-    }
+    to_python = queryset.model._meta.pk.to_python
+    matched = {to_python(hit["fields"]["pk"][0]) for hit in answer["hits"]["hits"]}
     shown = set(queryset.filter(pk__in=matched).values_list("pk", flat=True)) if matched else set()
     return sorted(matched - shown)
 
