@@ -150,21 +150,13 @@ def pk_filters(queryset):
     return kept, left_out
 
 
-def translatable(queryset):
-    """Whether the server can be told every primary-key filter of ``queryset``."""
-    try:
-        pk_filters(queryset)
-    except Untranslatable:
-        return False
-    return True
-
-
-def _body(results, only=None):
-    """The request's body: the backend's query, with the primary-key filters it leaves out."""
+def _body(results, filters, only=None):
+    """The request's body: the backend's query, with the primary-key ``filters``
+    (:func:`pk_filters`) it leaves out, narrowed to ``only`` when given."""
     body = results._get_es_body()
-    kept, left_out = pk_filters(results.query_compiler.queryset)
+    kept, left_out = filters
     if only is not None:
-        kept.append([str(pk) for pk in only])
+        kept = [*kept, [str(pk) for pk in only]]
     if kept or left_out:
         body["query"] = {
             "bool": {
@@ -176,8 +168,8 @@ def _body(results, only=None):
     return body
 
 
-def _ask(results, size, aggregations=None, only=None):
-    body = _body(results, only)
+def _ask(results, filters, size, aggregations=None, only=None):
+    body = _body(results, filters, only)
     body["track_total_hits"] = True
     if aggregations:
         body["aggs"] = aggregations
@@ -199,19 +191,19 @@ def find(queryset, query, window, backend, operator, facets):
     :class:`Untranslatable` before asking anything when the database path
     must answer.
     """
-    kept, left_out = pk_filters(queryset)
+    filters = kept, left_out = pk_filters(queryset)
     noted = backlog.pending(queryset.model)
     if len(noted) > MAX_WINDOW or any(len(values) > MAX_TERMS for values in kept + left_out):
         raise Untranslatable("too many keys")
     results = backend.search(query, queryset, operator=operator).annotate_score("_score")
     aggregations = _aggregations(results.query_compiler) if facets else None
-    answer = _ask(results, min(window, MAX_WINDOW), aggregations)
+    answer = _ask(results, filters, min(window, MAX_WINDOW), aggregations)
     hits = list(results._get_results_from_hits(answer["hits"]["hits"]))
     count = answer["hits"]["total"]["value"]
     counts = _counts(answer["aggregations"]) if facets else None
-    gone = _matched_but_not_shown(queryset, results, noted)
+    gone = _matched_but_not_shown(queryset, results, filters, noted)
     if gone:
-        answer = _ask(results, 0, aggregations, only=gone)
+        answer = _ask(results, filters, 0, aggregations, only=gone)
         count -= answer["hits"]["total"]["value"]
         if facets:
             for facet, values in _counts(answer["aggregations"]).items():
@@ -220,11 +212,11 @@ def find(queryset, query, window, backend, operator, facets):
     return hits, count, counts
 
 
-def _matched_but_not_shown(queryset, results, noted):
+def _matched_but_not_shown(queryset, results, filters, noted):
     """The ``noted`` objects the server matches among ``queryset`` that the database hides."""
     if not noted:
         return []
-    answer = _ask(results, len(noted), only=noted)
+    answer = _ask(results, filters, len(noted), only=noted)
     to_python = queryset.model._meta.pk.to_python
     matched = {to_python(hit["fields"]["pk"][0]) for hit in answer["hits"]["hits"]}
     shown = set(queryset.filter(pk__in=matched).values_list("pk", flat=True)) if matched else set()
