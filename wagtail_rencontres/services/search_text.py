@@ -198,13 +198,13 @@ def _pattern(phrase):
     return re.compile(rf"\b{words}\b", 0 if phrase.isupper() else re.IGNORECASE)
 
 
-def synonyms(text):
+def synonyms(text, folded=None):
     """Members of the ``SEARCH_SYNONYMS`` groups that ``text`` names through another member.
 
     Acronyms (in capitals) are looked for in ``text`` as written, other members
-    in its folded copy, whatever their case.
+    in its folded copy (``folded``, computed when not given), whatever their case.
     """
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     found = []
     for group in conf.get_setting("SEARCH_SYNONYMS"):
         held = [
@@ -220,7 +220,9 @@ def synonyms(text):
 
 
 def _folded_with_synonyms(text):
-    return fold(f"{text} {synonyms(text)}".strip())
+    # The text is folded once: for the synonyms, then as the indexed copy.
+    folded = fold(text)
+    return f"{folded} {fold(synonyms(text, folded))}".strip()
 
 
 @once_per_page
