@@ -164,9 +164,9 @@ def test_search_counts_at_most_max_matches_and_says_so(client, agenda, search_in
     assert (data["count"], data["count_is_exact"]) == (3, True)
     assert [facet["count"] for facet in data["facets"]["years"]] == [1, 1, 1]
 
-    monkeypatch.setattr(search_engine, "MAX_MATCHES", 2)
+    monkeypatch.setattr(search_engine, "MAX_MATCHES", 1)
     data = client.get("/api/search", params).json()
-    counted = 3 if search_engine.is_search_server(search_engine.current_backend()) else 2
+    counted = 3 if search_engine.is_search_server(search_engine.current_backend()) else 1
     assert (data["count"], data["count_is_exact"]) == (counted, counted == 3)
     assert data["counts"]["event"] == counted
     assert data["facets"]["themes"] == [{"value": "sante", "label": "Santé", "count": counted}]
@@ -177,3 +177,17 @@ def test_search_counts_at_most_max_matches_and_says_so(client, agenda, search_in
     monkeypatch.setattr(search_engine, "MAX_MATCHES", 3)
     data = client.get("/api/search", params).json()
     assert (data["count"], data["count_is_exact"]) == (3, True)
+
+
+def test_a_database_backend_matches_the_text_once_per_type(client, catalogue):
+    """One ranked full-text pass per result type gives its hits, count and facets:
+    the text is never matched a second time to count. A search server answers
+    each type in one request instead (``tests/search/test_server.py``)."""
+    if search_engine.is_search_server(search_engine.current_backend()):
+        pytest.skip("a search server answers each type in one request: test_server.py")
+    client.get("/api/search", {"q": "politique ville"})
+    with CaptureQueriesContext(connection) as queries:
+        data = client.get("/api/search", {"q": "politique ville"}).json()
+    full_text = [q["sql"] for q in queries if "indexentry" in q["sql"].lower()]
+    assert data["counts"]["event"] == 2
+    assert len(full_text) == len(search_engine.RESULT_TYPES)

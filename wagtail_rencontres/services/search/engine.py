@@ -4,11 +4,13 @@ When the backend is down, unreachable or frozen (past its ``TIMEOUT``),
 :class:`SearchUnavailable` is raised so that views and the API can answer 503
 instead of failing with a 500.
 
-On a database backend, counts and facets are those of :func:`matching`, the
-database's set of what the backend matched. Past :data:`MAX_MATCHES` matches
-of a type, they count the first :data:`MAX_MATCHES` and say so
-(``count_is_exact``). A search server counts and facets every match itself,
-in the request that gives the hits (:mod:`.server`). Either way, an index
+On a database backend, one ranked full-text pass per type reads the keys of
+the matches, best first: the page of hits, the count and the ids the facets
+count come from it (:func:`_ranked_ids`). Past :data:`MAX_MATCHES` matches of
+a type, the count and the facets are those of the :data:`MAX_MATCHES` best
+and say so (``count_is_exact``); the hits are still ranked among every match.
+A search server counts and facets every match itself, in the request that
+gives the hits (:mod:`.server`). Either way, an index
 that still holds an event the database no longer shows (a missed unpublish
 or deletion) adds nothing to them, as it adds no hit.
 
@@ -182,6 +184,39 @@ def _search(queryset, query, limit, backend, operator="and"):
     return list(results[:limit])
 
 
+def _ranked_ids(queryset, query, stop, backend, operator):
+    """On a database backend, ``{pk: score}`` of the first ``stop`` matches, best first.
+
+    One full-text pass gives the page of hits, the count and the ids the facets
+    count: the text is matched and ranked once, and only keys and scores are
+    read. ``None`` on a search server.
+    """
+    results = backend.search(backend_query(query, backend), queryset, operator=operator)
+    results = results.annotate_score("_score")[:stop]
+    if not hasattr(results, "get_queryset"):
+        return None
+    found = results.get_queryset()
+    if "_score" in found.query.annotations:
+        rows = found.values_list("pk", "_score")
+    else:  # a backend without ranking: no score, the backend's order
+        rows = ((pk, None) for pk in found.values_list("pk", flat=True))
+    ranked = {}
+    for pk, score in rows:
+        ranked.setdefault(pk, score)  # a filter on several themes can repeat a page
+    return ranked
+
+
+def _objects(queryset, ranked):
+    """The objects of ``ranked`` (``[(pk, score)]``) from ``queryset``, in that order, scored."""
+    by_pk = {item.pk: item for item in queryset.filter(pk__in=[pk for pk, _score in ranked])}
+    items = []
+    for pk, score in ranked:
+        if pk in by_pk:
+            by_pk[pk]._score = score
+            items.append(by_pk[pk])
+    return items
+
+
 def matching(queryset, query, backend, operator="and", fields=None):
     """The ids of the objects of ``queryset`` the backend matches for ``query``: ``(ids, exact)``.
 
@@ -303,8 +338,13 @@ def _find(querysets, query, window, backend, operator):
                 if wants_facets:
                     facets = server.facets_of(found)
                 continue
-        lists[result_type] = _search(queryset, query, window, backend, operator)
-        ids, all_of_them = matching(queryset, query, backend, operator)
+        ranked = _ranked_ids(queryset, query, max(window, MAX_MATCHES + 1), backend, operator)
+        if ranked is None:  # a search server's fallback: the hits, then the ids
+            lists[result_type] = _search(queryset, query, window, backend, operator)
+            ids, all_of_them = matching(queryset, query, backend, operator)
+        else:
+            lists[result_type] = _objects(queryset, list(ranked.items())[:window])
+            ids, all_of_them = list(ranked)[:MAX_MATCHES], len(ranked) <= MAX_MATCHES
         counts[result_type] = len(ids)
         exact = exact and all_of_them
         if result_type == "event":
