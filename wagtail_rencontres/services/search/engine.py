@@ -22,6 +22,7 @@ venue in the object's locale, the same as the API and the feeds.
 import logging
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.db import connection
 from django.utils.translation import gettext as _
@@ -38,6 +39,7 @@ from wagtail_rencontres.services.search.querysets import (
     event_queryset,
     one_per_item,
     speaker_queryset,
+    with_keys,
 )
 from wagtail_rencontres.services.search.snippets import (
     cycle_text,
@@ -178,10 +180,14 @@ def fuzzy_query(query):
     return And(parts) if len(parts) > 1 else parts[0]
 
 
-def _search(queryset, query, limit, backend, operator="and"):
+def _scored(queryset, query, backend, operator):
+    """The backend's results for ``query`` in ``queryset``, ranked, their score as ``_score``."""
     query = backend_query(query, backend)
-    results = backend.search(query, queryset, operator=operator).annotate_score("_score")
-    return list(results[:limit])
+    return backend.search(query, queryset, operator=operator).annotate_score("_score")
+
+
+def _search(queryset, query, limit, backend, operator="and"):
+    return list(_scored(queryset, query, backend, operator)[:limit])
 
 
 def _ranked_ids(queryset, query, stop, backend, operator):
@@ -191,8 +197,7 @@ def _ranked_ids(queryset, query, stop, backend, operator):
     count: the text is matched and ranked once, and only keys and scores are
     read. ``None`` on a search server.
     """
-    results = backend.search(backend_query(query, backend), queryset, operator=operator)
-    results = results.annotate_score("_score")[:stop]
+    results = _scored(queryset, query, backend, operator)[:stop]
     if not hasattr(results, "get_queryset"):
         return None
     found = results.get_queryset()
@@ -208,7 +213,7 @@ def _ranked_ids(queryset, query, stop, backend, operator):
 
 def _objects(queryset, ranked):
     """The objects of ``ranked`` (``[(pk, score)]``) from ``queryset``, in that order, scored."""
-    by_pk = {item.pk: item for item in queryset.filter(pk__in=[pk for pk, _score in ranked])}
+    by_pk = {item.pk: item for item in with_keys(queryset, [pk for pk, _score in ranked])}
     items = []
     for pk, score in ranked:
         if pk in by_pk:
@@ -250,7 +255,7 @@ def matching(queryset, query, backend, operator="and", fields=None):
     # say "at least" ("gte").
     total = response["hits"].get("total")
     more = total["relation"] != "eq" or total["value"] > len(found) if total else False
-    ids = list(queryset.filter(pk__in=found).order_by().values_list("pk", flat=True))
+    ids = list(with_keys(queryset, found).order_by().values_list("pk", flat=True))
     return ids, not more
 
 
@@ -343,8 +348,8 @@ def _find(querysets, query, window, backend, operator):
             lists[result_type] = _search(queryset, query, window, backend, operator)
             ids, all_of_them = matching(queryset, query, backend, operator)
         else:
-            lists[result_type] = _objects(queryset, list(ranked.items())[:window])
-            ids, all_of_them = list(ranked)[:MAX_MATCHES], len(ranked) <= MAX_MATCHES
+            lists[result_type] = _objects(queryset, list(islice(ranked.items(), window)))
+            ids, all_of_them = list(islice(ranked, MAX_MATCHES)), len(ranked) <= MAX_MATCHES
         counts[result_type] = len(ids)
         exact = exact and all_of_them
         if result_type == "event":

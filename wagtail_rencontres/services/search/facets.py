@@ -1,12 +1,10 @@
 """Facets of the matching events, counted in the database on the set the hits come from."""
 
-from django.db import connections
 from django.db.models import Count
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 
 from wagtail_rencontres.services import dates
-from wagtail_rencontres.services.search.querysets import YEAR_TIMEZONE, model
+from wagtail_rencontres.services.search.querysets import YEAR_TIMEZONE, model, with_keys
 from wagtail_rencontres.text import fold
 
 FACETS = ("themes", "formats", "regions", "years")
@@ -26,19 +24,6 @@ def _counts(events, field_name):
     )
 
 
-def _events(event_model, ids):
-    """The events ``ids``. PostgreSQL takes the keys as one array parameter: as
-    ``IN (%s, …)``, 10,000 keys cost more to send and plan than to count."""
-    manager = event_model._default_manager
-    connection = connections[manager.db]
-    if connection.vendor == "postgresql":
-        key_type = event_model._meta.pk.db_type(connection)
-        # The key type is the model's own column type; the keys are a parameter.
-        keys = RawSQL(f"SELECT unnest(%s::{key_type}[])", (list(ids),))  # noqa: S611
-        return manager.filter(pk__in=keys)
-    return manager.filter(pk__in=ids)
-
-
 def _sorted(items):
     return sorted(items, key=lambda item: (-item["count"], fold(str(item["label"])).lower()))
 
@@ -54,7 +39,7 @@ def event_facets(ids, event_model):
     not narrow the facets, and a subquery would have the database read the
     whole event table to join it.
     """
-    events = _events(event_model, ids)
+    events = with_keys(event_model._default_manager.all(), ids)
     regions = _counts(events.exclude(venue__region=""), "venue__region")
     years = _counts(
         events.annotate(year=ExtractYear("start", tzinfo=dates.get_zone(YEAR_TIMEZONE))), "year"
