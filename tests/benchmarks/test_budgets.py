@@ -136,3 +136,24 @@ def test_the_smoke_race_fails_on_overbooking_and_unexpected_answers(changes, exp
 def test_the_race_runs_one_worker_per_core_by_default(monkeypatch, cores, workers):
     monkeypatch.setattr(race.os, "cpu_count", lambda: cores)
     assert race.default_workers() == workers
+
+
+def test_a_feed_measured_once_is_repeated_only_while_it_is_quick(monkeypatch):
+    from benchmarks import run
+    from benchmarks.scenarios import Sample, Scenario
+
+    seconds = {"quick-feed": 2.0, "slow-feed": run.REPEAT_UNDER_SECONDS + 1, "page": 0.01}
+    monkeypatch.setattr(run, "client", lambda: None)
+    monkeypatch.setattr(
+        run, "perform", lambda scenario, http: Sample(seconds[scenario.name], 0.0, 200, 1)
+    )
+    all_scenarios = [
+        Scenario("quick-feed", "ics", "/q", per_round=1, once=True),
+        Scenario("slow-feed", "ics", "/s", per_round=1, once=True),
+        Scenario("page", "detail", "/p", per_round=2),
+    ]
+
+    samples, counted = run.measure(all_scenarios, rounds=3)
+
+    assert [len(samples[name]) for name in ("quick-feed", "slow-feed", "page")] == [3, 1, 6]
+    assert set(counted) == {"quick-feed", "slow-feed"}
