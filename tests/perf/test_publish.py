@@ -6,6 +6,7 @@ import json
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from benchmarks.budgets import is_transaction_control
 from tests.factories import AudienceFactory, EventFormatFactory, paris
@@ -95,3 +96,30 @@ def test_publishing_a_full_programme_indexes_it_once(
 
 def count(statements, *fragments):
     return len([sql for sql in statements if all(fragment in sql for fragment in fragments)])
+
+
+def test_wagtail_alone_spends_the_whole_budget_on_a_bare_page(
+    django_capture_on_commit_callbacks, django_user_model
+):
+    """Issue #13 budgets 60 statements to publish an event. Wagtail itself spends
+    that much on a bare ``Page`` (no field of its own, no relation): validation,
+    the revision, comments, workflow, two audit-log entries, the search index;
+    60 on PostgreSQL, 62 on SQLite."""
+    editor = django_user_model.objects.create_superuser("editor", "editor@example.org", "x")
+    page = Page.get_first_root_node().add_child(instance=Page(title="Plain", slug="plain"))
+    page.save_revision(user=editor).publish(user=editor)  # fill per-process caches first
+    page.title = "Plain!"
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        page.save_revision(user=editor).publish(user=editor)
+    statements = [
+        query["sql"]
+        for query in queries.captured_queries
+        if not is_transaction_control(query["sql"])
+    ]
+    wagtails = [sql for sql in statements if "wagtail_rencontres_" not in sql]
+
+    assert len(wagtails) >= 60, len(wagtails)
+    assert count(wagtails, 'INSERT INTO "wagtailcore_pagelogentry"') == 2
