@@ -69,17 +69,7 @@ def test_publishing_a_full_programme_indexes_it_once(
     editor = django_user_model.objects.create_superuser("editor", "editor@example.org", "x")
     event = two_day_event
     event.title = "Rencontre des tiers-lieux"
-    with (
-        CaptureQueriesContext(connection) as queries,
-        django_capture_on_commit_callbacks(execute=True),
-    ):
-        event.save_revision(user=editor).publish(user=editor)
-    # Statements that read or write rows, as every query budget counts them.
-    statements = [
-        query["sql"]
-        for query in queries.captured_queries
-        if not is_transaction_control(query["sql"])
-    ]
+    statements = publish_statements(event, editor, django_capture_on_commit_callbacks)
 
     assert len(statements) <= PUBLISH_CEILING, len(statements)
     assert count(statements, 'UPDATE "wagtail_rencontres_changestamp"') == 1
@@ -92,6 +82,21 @@ def test_publishing_a_full_programme_indexes_it_once(
     assert [hit.title for hit in hits] == ["Rencontre des tiers-lieux"]
     indexed = EventSpeaker.objects.filter(event=event).values_list("speaker_id", flat=True)
     assert sorted(indexed) == sorted(speaker.pk for speaker in records["speakers"])
+
+
+def publish_statements(page, editor, django_capture_on_commit_callbacks):
+    """The statements that read or write rows (as every query budget counts them)
+    of ``editor`` publishing a new revision of ``page``, its on-commit work included."""
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        page.save_revision(user=editor).publish(user=editor)
+    return [
+        query["sql"]
+        for query in queries.captured_queries
+        if not is_transaction_control(query["sql"])
+    ]
 
 
 def count(statements, *fragments):
@@ -109,16 +114,7 @@ def test_wagtail_alone_spends_the_whole_budget_on_a_bare_page(
     page = Page.get_first_root_node().add_child(instance=Page(title="Plain", slug="plain"))
     page.save_revision(user=editor).publish(user=editor)  # fill per-process caches first
     page.title = "Plain!"
-    with (
-        CaptureQueriesContext(connection) as queries,
-        django_capture_on_commit_callbacks(execute=True),
-    ):
-        page.save_revision(user=editor).publish(user=editor)
-    statements = [
-        query["sql"]
-        for query in queries.captured_queries
-        if not is_transaction_control(query["sql"])
-    ]
+    statements = publish_statements(page, editor, django_capture_on_commit_callbacks)
     wagtails = [sql for sql in statements if "wagtail_rencontres_" not in sql]
 
     assert len(wagtails) >= 60, len(wagtails)
