@@ -6,11 +6,18 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 
-from benchmarks import race
+from benchmarks import race, run
 from benchmarks.budgets import KNOWN_MISSED, QUERY_BUDGETS
 from benchmarks.generate import Generator
 from benchmarks.race import RaceResult
-from benchmarks.scenarios import BudgetResult, Targets, explain_list_queries, query_budgets
+from benchmarks.scenarios import (
+    BudgetResult,
+    Sample,
+    Scenario,
+    Targets,
+    explain_list_queries,
+    query_budgets,
+)
 from benchmarks.smoke import race_failures, verdict
 from example_site.demo.models import HomePage
 from wagtail_rencontres.enums import RegistrationStatus
@@ -139,9 +146,6 @@ def test_the_race_runs_one_worker_per_core_by_default(monkeypatch, cores, worker
 
 
 def test_a_feed_measured_once_is_repeated_only_while_it_is_quick(monkeypatch):
-    from benchmarks import run
-    from benchmarks.scenarios import Sample, Scenario
-
     seconds = {"quick-feed": 2.0, "slow-feed": run.REPEAT_UNDER_SECONDS + 1, "page": 0.01}
     monkeypatch.setattr(run, "client", lambda: None)
     monkeypatch.setattr(
